@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SaferBcp.Cms.Admin;
+using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Modules;
+using SaferBcp.Cms.Recipes;
+using SaferBcp.Media.Services;
+
+namespace SaferBcp.Media;
+
+/// <summary>
+/// The media library: image and PDF uploads checked by content (SVG refused), a size limit from
+/// Media:MaxUploadBytes, alt text required, files served from /media/, and the "media" recipe step.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MediaOptions>(configuration.GetSection("Media"));
+        services.AddPortalDbContext<MediaDbContext>("Media");
+        services.AddScoped<MediaStore>();
+        services.AddScoped<IRecipeStep, MediaStep>();
+
+        foreach (var permission in Permissions.All)
+        {
+            services.AddSingleton(permission);
+        }
+
+        services.AddSingleton(new AdminMenuItem("Media library", "/admin/media", Permissions.ManageMedia, 20));
+    }
+}

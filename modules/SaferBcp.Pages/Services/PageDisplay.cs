@@ -1,0 +1,52 @@
+using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Display;
+using SaferBcp.Pages.Models;
+
+namespace SaferBcp.Pages.Services;
+
+public sealed class PageDisplay : IContentDisplay
+{
+    private readonly MarkdownRenderer _markdown;
+    private readonly TimeProvider _clock;
+
+    public PageDisplay(MarkdownRenderer markdown, TimeProvider clock)
+    {
+        _markdown = markdown;
+        _clock = clock;
+    }
+
+    public bool Handles(string contentType) => PageTypes.IsPageType(contentType);
+
+    public Task<ContentDisplayResult> BuildAsync(ContentItem item, bool preview)
+    {
+        var article = item.As<ArticlePart>();
+        var model = new ArticleViewModel(
+            item,
+            article,
+            _markdown.ToHtml(article.Markdown),
+            item.ContentType == PageTypes.Campaign ? item.As<CampaignPart>() : null,
+            item.ContentType == PageTypes.News ? item.As<NewsPart>() : null,
+            UkTime.Today(_clock),
+            preview);
+        return Task.FromResult(new ContentDisplayResult("~/Views/Pages/Article.cshtml", model, article.Sensitive));
+    }
+}
+
+public sealed record ArticleViewModel(ContentItem Item, ArticlePart Article, string BodyHtml, CampaignPart? Campaign, NewsPart? News, DateOnly Today, bool Preview);
+
+public sealed class PageSearchText : IContentSearchText
+{
+    public bool Handles(string contentType) => PageTypes.IsPageType(contentType);
+
+    public SearchText Build(ContentItem item)
+    {
+        var article = item.As<ArticlePart>();
+        var kind = item.ContentType switch
+        {
+            PageTypes.Campaign => "Campaign",
+            PageTypes.News => "News",
+            _ => "Page",
+        };
+        return new SearchText(item.DisplayText, article.Summary, MarkdownRenderer.ToPlainText(article.Markdown), "/" + item.Path, kind);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SaferBcp.Cms.Content;
+
+namespace SaferBcp.Cms.Caching;
+
+/// <summary>Output caching of public pages. Every public page carries the "content" tag; any publish clears it.</summary>
+public static class PublicCache
+{
+    public const string Policy = "PublicPage";
+    public const string Tag = "content";
+
+    /// <summary>Short enough that a campaign banner appears and goes close to its dates without a publish.</summary>
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
+
+    public static void AddPolicies(OutputCacheOptions options)
+    {
+        options.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag).SetVaryByQuery("*"));
+    }
+}
+
+/// <summary>Clears this node's cached pages when content is published or unpublished here.</summary>
+public sealed class OutputCacheEvictionHandler : IContentHandler
+{
+    private readonly IOutputCacheStore _store;
+
+    public OutputCacheEvictionHandler(IOutputCacheStore store) => _store = store;
+
+    public Task PublishedAsync(ContentItem item) => _store.EvictByTagAsync(PublicCache.Tag, default).AsTask();
+
+    public Task UnpublishedAsync(ContentItem item) => _store.EvictByTagAsync(PublicCache.Tag, default).AsTask();
+}
+
+/// <summary>Clears this node's cached pages when the change log shows content changed on another node.</summary>
+public sealed class ChangeLogCacheInvalidator : BackgroundService
+{
+    private const string Consumer = "cache";
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOutputCacheStore _store;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ChangeLogCacheInvalidator> _logger;
+
+    public ChangeLogCacheInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, ILogger<ChangeLogCacheInvalidator> logger)
+    {
+        _scopes = scopes;
+        _store = store;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var log = scope.ServiceProvider.GetRequiredService<ContentChangeLog>();
+                var last = await log.LastIdAsync(stoppingToken);
+                if (last != await log.GetCursorAsync(Consumer, stoppingToken))
+                {
+                    await _store.EvictByTagAsync(PublicCache.Tag, stoppingToken);
+                    await log.SetCursorAsync(Consumer, last, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Reading the content change log for cache invalidation failed; will retry");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), _clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Admin;
+using SaferBcp.Cms.Audit;
+using SaferBcp.Cms.Background;
+using SaferBcp.Cms.Caching;
+using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Modules;
+using SaferBcp.Cms.Navigation;
+using SaferBcp.Cms.Recipes;
+using SaferBcp.Cms.Recipes.Steps;
+using SaferBcp.Cms.Security;
+using SaferBcp.Cms.Settings;
+
+namespace SaferBcp.Cms;
+
+/// <summary>
+/// The kernel: database, content versions and routes, recipes, accounts and permissions, audit,
+/// settings, menus, the request pipeline's security and error handling, and the back office shell.
+/// </summary>
+public sealed class CmsStartup : ModuleStartup
+{
+    public override int Order => 0;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddSingleton<PortalDataPaths>();
+        services.AddScoped<PortalDatabase>();
+        services.AddPortalDbContext<CmsDbContext>("Cms");
+
+        // Data Protection keys (sign-in cookies, antiforgery, later encrypted referrals) live in the data
+        // folder, or a configured folder shared by every node — never in the database.
+        services.AddDataProtection().SetApplicationName("SaferBcp.Portal");
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(provider =>
+            new ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
+            {
+                var folder = configuration["Portal:KeyRingFolder"] is { Length: > 0 } configured
+                    ? configured
+                    : provider.GetRequiredService<PortalDataPaths>().Folder("keys");
+                Directory.CreateDirectory(folder);
+                options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(folder), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            }));
+
+        AddAccounts(services);
+
+        services.AddSingleton<ContentTypeRegistry>();
+        services.AddScoped<ContentManager>();
+        services.AddScoped<ContentChangeLog>();
+        services.AddScoped<IContentValidator, TitleValidator>();
+        services.AddScoped<IContentValidator, AutorouteValidator>();
+        services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SiteSettings>();
+        services.AddScoped<MenuService>();
+        services.AddScoped<SiteChrome>();
+        services.AddScoped<AdminMenu>();
+        services.AddSingleton<MarkdownRenderer>();
+
+        services.AddScoped<RecipeExecutor>();
+        services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, UsersStep>();
+        services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddScoped<IRecipeStep, MenusStep>();
+
+        foreach (var permission in CmsPermissions.All)
+        {
+            services.AddSingleton(permission);
+        }
+
+        foreach (var reserved in new[] { "admin", "account", "assets", "media", "health", "error", "status", "exit-this-page", "search" })
+        {
+            services.AddSingleton(new ReservedPath(reserved));
+        }
+
+        services.AddSingleton(new AdminMenuItem("Dashboard", "/admin", CmsPermissions.AccessAdmin, 0));
+        services.AddSingleton(new AdminMenuItem("Content", "/admin/content", CmsPermissions.ManageContent, 10));
+        services.AddSingleton(new AdminMenuItem("Menus", "/admin/menus", CmsPermissions.ManageMenus, 30));
+        services.AddSingleton(new AdminMenuItem("Users", "/admin/users", CmsPermissions.ManageUsers, 80));
+        services.AddSingleton(new AdminMenuItem("Roles", "/admin/roles", CmsPermissions.ManageUsers, 81));
+        services.AddSingleton(new AdminMenuItem("Audit log", "/admin/audit", CmsPermissions.ViewAuditLog, 85));
+        services.AddSingleton(new AdminMenuItem("Settings", "/admin/settings", CmsPermissions.ManageSettings, 90));
+        services.AddSingleton(new AdminMenuItem("Import and export", "/admin/recipes", CmsPermissions.ImportExportRecipes, 95));
+
+        services.AddOutputCache(PublicCache.AddPolicies);
+        services.AddHostedService<ScheduledPublishingService>();
+        services.AddHostedService<ChangeLogCacheInvalidator>();
+        services.AddHealthChecks().AddDbContextCheck<CmsDbContext>("database", tags: ["ready"]);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "saferbcp-form";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddIdentity<PortalUser, PortalRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CmsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "saferbcp-staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>, PermissionPolicySetup>();
+        services.AddSingleton(new TwoFactorRequiredRole(PortalRoles.ReferralOfficer));
+    }
+
+    /// <summary>Adds the request pipeline in a fixed order; module middleware comes after authorization.</summary>
+    public static void UseKernelPipeline(WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        foreach (var assets in app.Services.GetServices<StaticAssetFolder>())
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = assets.RequestPath,
+                FileProvider = assets.FileProvider,
+                OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            });
+        }
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<AccountRequirementsMiddleware>();
+        app.UseOutputCache();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        endpoints.MapControllers();
+    }
+}
+
+/// <summary>A folder of static files a theme or module serves under a URL prefix.</summary>
+public sealed record StaticAssetFolder(PathString RequestPath, Microsoft.Extensions.FileProviders.IFileProvider FileProvider);

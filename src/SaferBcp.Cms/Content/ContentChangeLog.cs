@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Data;
+
+namespace SaferBcp.Cms.Content;
+
+/// <summary>
+/// The append-only log of public content changes. Each node keeps a cursor per consumer
+/// ("search", "cache") so it can catch up with changes made on any node.
+/// </summary>
+public sealed class ContentChangeLog
+{
+    private readonly CmsDbContext _db;
+    private readonly TimeProvider _clock;
+    private readonly string _nodeId;
+
+    public ContentChangeLog(CmsDbContext db, TimeProvider clock, IOptions<PortalOptions> options)
+    {
+        _db = db;
+        _clock = clock;
+        _nodeId = options.Value.NodeId;
+    }
+
+    public void Append(ContentItem item, ContentChangeKind kind)
+    {
+        _db.ContentChanges.Add(new ContentChange
+        {
+            ContentItemId = item.ContentItemId,
+            ContentType = item.ContentType,
+            Kind = kind,
+            OccurredUtc = _clock.GetUtcNow().UtcDateTime,
+        });
+    }
+
+    public Task<List<ContentChange>> ReadAfterAsync(long afterId, int take, CancellationToken cancellationToken = default) =>
+        _db.ContentChanges.AsNoTracking().Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
+
+    public async Task<long> LastIdAsync(CancellationToken cancellationToken = default) =>
+        await _db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+
+    public async Task<long> GetCursorAsync(string consumer, CancellationToken cancellationToken = default)
+    {
+        var cursor = await _db.ChangeCursors.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.NodeId == _nodeId && c.Consumer == consumer, cancellationToken);
+        return cursor?.LastChangeId ?? 0;
+    }
+
+    public async Task SetCursorAsync(string consumer, long lastChangeId, CancellationToken cancellationToken = default)
+    {
+        var cursor = await _db.ChangeCursors.FirstOrDefaultAsync(c => c.NodeId == _nodeId && c.Consumer == consumer, cancellationToken);
+        if (cursor is null)
+        {
+            _db.ChangeCursors.Add(new ChangeCursor { NodeId = _nodeId, Consumer = consumer, LastChangeId = lastChangeId });
+        }
+        else
+        {
+            cursor.LastChangeId = lastChangeId;
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace SaferBcp.Cms.Content;
+
+public enum VersionOptions
+{
+    Latest,
+    Published,
+}

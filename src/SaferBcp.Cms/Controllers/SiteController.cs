@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using SaferBcp.Cms.Security;
+using SaferBcp.Cms.Settings;
+
+namespace SaferBcp.Cms.Controllers;
+
+/// <summary>Exit this page, and the themed error and not-found pages.</summary>
+public sealed class SiteController : Controller
+{
+    private readonly SiteSettings _settings;
+    private readonly ILogger<SiteController> _logger;
+
+    public SiteController(SiteSettings settings, ILogger<SiteController> logger)
+    {
+        _settings = settings;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Where "Exit this page" leads: every cookie this site set is deleted and the browser is told to
+    /// clear this site's data, then the visitor lands on a neutral site. Works with or without JavaScript.
+    /// </summary>
+    [HttpGet("exit-this-page")]
+    public async Task<IActionResult> Exit()
+    {
+        foreach (var cookie in Request.Cookies.Keys)
+        {
+            Response.Cookies.Delete(cookie, new CookieOptions { Path = "/" });
+        }
+
+        Response.Headers["Clear-Site-Data"] = "\"cookies\", \"storage\"";
+        SecurityHeadersMiddleware.NoStore(Response);
+        var target = await _settings.GetAsync(SiteSettings.NeutralExitUrl, "https://www.bbc.co.uk/weather");
+        return Redirect(target.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? target : "https://www.bbc.co.uk/weather");
+    }
+
+    [Route("error")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public IActionResult Error()
+    {
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+        {
+            // The path only: query strings can carry what a person typed.
+            _logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        ViewData["Title"] = "Sorry, there is a problem with the service";
+        return View("~/Views/Site/Error.cshtml");
+    }
+
+    [Route("status/{code:int}")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code;
+        if (code == StatusCodes.Status404NotFound)
+        {
+            ViewData["Title"] = "Page not found";
+            return View("~/Views/Site/NotFound.cshtml");
+        }
+
+        if (code is StatusCodes.Status403Forbidden)
+        {
+            ViewData["Title"] = "You do not have permission to see this page";
+            return View("~/Views/Site/Forbidden.cshtml");
+        }
+
+        if (code is StatusCodes.Status429TooManyRequests)
+        {
+            ViewData["Title"] = "Too many requests";
+            return View("~/Views/Site/TooManyRequests.cshtml");
+        }
+
+        ViewData["Title"] = "Sorry, there is a problem with the service";
+        return View("~/Views/Site/Error.cshtml");
+    }
+}

@@ -1,0 +1,77 @@
+namespace SaferBcp.Cms.Data;
+
+/// <summary>An address an item used to have; requests to it are sent on permanently.</summary>
+public sealed class ContentRedirect
+{
+    public string FromPath { get; set; } = "";
+
+    public string ContentItemId { get; set; } = "";
+
+    public DateTime CreatedUtc { get; set; }
+}
+
+public enum ContentChangeKind
+{
+    Published = 1,
+    Unpublished = 2,
+    Deleted = 3,
+}
+
+/// <summary>An append-only record of changes to public content. Search indexes and caches on each node read it from their cursor.</summary>
+public sealed class ContentChange
+{
+    public long Id { get; set; }
+
+    public string ContentItemId { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public ContentChangeKind Kind { get; set; }
+
+    public DateTime OccurredUtc { get; set; }
+}
+
+/// <summary>How far one consumer on one node has read the change log.</summary>
+public sealed class ChangeCursor
+{
+    public string NodeId { get; set; } = "";
+
+    public string Consumer { get; set; } = "";
+
+    public long LastChangeId { get; set; }
+}
+
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime OccurredUtc { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    /// <summary>A dotted verb, e.g. "content.published", "account.signin-failed".</summary>
+    public string Action { get; set; } = "";
+
+    public string SubjectType { get; set; } = "";
+
+    public string? SubjectId { get; set; }
+
+    public string? Summary { get; set; }
+}
+
+public sealed class SiteSetting
+{
+    public string Key { get; set; } = "";
+
+    public string Value { get; set; } = "";
+}
+
+public sealed class MenuRecord
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>JSON array of { text, url }.</summary>
+    public string ItemsJson { get; set; } = "[]";
+}

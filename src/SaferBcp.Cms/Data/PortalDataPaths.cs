@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace SaferBcp.Cms.Data;
+
+/// <summary>Resolves the data folder and the files kept in it.</summary>
+public sealed class PortalDataPaths
+{
+    public PortalDataPaths(IOptions<PortalOptions> options, IHostEnvironment environment)
+    {
+        Options = options.Value;
+        DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, Options.DataFolder));
+        Directory.CreateDirectory(DataFolder);
+        SqliteConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DataFolder, "portal.db"),
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public PortalOptions Options { get; }
+
+    public string DataFolder { get; }
+
+    public string SqliteConnectionString { get; }
+
+    public string Folder(string name)
+    {
+        var path = Path.Combine(DataFolder, name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace SaferBcp.Cms.Data;
+
+/// <summary>
+/// One database connection per request scope, shared by the kernel's and every module's DbContext,
+/// so that a unit of work spanning several modules (a recipe, a publish that updates module index
+/// tables) commits or rolls back as one.
+/// </summary>
+public sealed class PortalDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly List<DbContext> _contexts = [];
+    private DbTransaction? _transaction;
+
+    public PortalDatabase(PortalDataPaths paths)
+    {
+        Provider = paths.Options.DatabaseProvider;
+        Connection = Provider switch
+        {
+            DatabaseProvider.Postgres => new NpgsqlConnection(paths.Options.ConnectionString),
+            _ => new SqliteConnection(paths.SqliteConnectionString),
+        };
+    }
+
+    /// <summary>For design-time tools (dotnet ef) only.</summary>
+    public PortalDatabase(DbConnection connection, DatabaseProvider provider)
+    {
+        Connection = connection;
+        Provider = provider;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public DbConnection Connection { get; }
+
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>Every DbContext calls this from its constructor so it joins the scope's connection and transaction.</summary>
+    public void Attach(DbContext context)
+    {
+        _contexts.Add(context);
+        if (_transaction is not null)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+    }
+
+    /// <summary>
+    /// Starts a transaction every DbContext of this scope takes part in. Nested calls join the outer one:
+    /// only the outermost commit commits.
+    /// </summary>
+    public async Task<PortalTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction is not null)
+        {
+            return new PortalTransaction(this, owner: false);
+        }
+
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+
+        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        foreach (var context in _contexts)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+
+        return new PortalTransaction(this, owner: true);
+    }
+
+    internal async Task CompleteAsync(bool commit)
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (commit)
+            {
+                await _transaction.CommitAsync();
+            }
+            else
+            {
+                await _transaction.RollbackAsync();
+            }
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+            foreach (var context in _contexts)
+            {
+                context.Database.UseTransaction(null);
+                if (!commit)
+                {
+                    // Entities tracked during a rolled-back unit of work no longer match the database.
+                    context.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        await Connection.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        Connection.Dispose();
+    }
+}
+
+public sealed class PortalTransaction : IAsyncDisposable
+{
+    private readonly PortalDatabase _database;
+    private readonly bool _owner;
+    private bool _completed;
+
+    internal PortalTransaction(PortalDatabase database, bool owner)
+    {
+        _database = database;
+        _owner = owner;
+    }
+
+    public async Task CommitAsync()
+    {
+        _completed = true;
+        if (_owner)
+        {
+            await _database.CompleteAsync(commit: true);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // An unfinished inner unit of work rolls back the outer one too: it must not commit half of it.
+        if (!_completed)
+        {
+            await _database.CompleteAsync(commit: false);
+        }
+    }
+}

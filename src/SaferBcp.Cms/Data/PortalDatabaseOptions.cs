@@ -1,0 +1,30 @@
+namespace SaferBcp.Cms.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Bound from the "Portal" configuration section.</summary>
+public sealed class PortalOptions
+{
+    /// <summary>Folder for the SQLite file, key ring, media and search index. Relative paths are under the content root.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Only for PostgreSQL; SQLite always uses {DataFolder}/portal.db.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Identifies this node for change-log cursors when several nodes share a database.</summary>
+    public string NodeId { get; set; } = Environment.MachineName;
+
+    /// <summary>Where recipes/ lives; defaults to the recipes folder next to the solution or app.</summary>
+    public string? RecipesFolder { get; set; }
+
+    public string SetupRecipe { get; set; } = "saferbcp.recipe.json";
+
+    /// <summary>Absolute base URL used in links that leave the site (emails). Defaults to the request's.</summary>
+    public string? PublicBaseUrl { get; set; }
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SaferBcp.Cms.Controllers;
+using SaferBcp.Cms.Recipes;
+using SaferBcp.Cms.Security;
+using SaferBcp.Cms.Settings;
+
+namespace SaferBcp.Cms.Data;
+
+/// <summary>
+/// Brings the database up to date at start-up: runs every module's migrations, applies the setup
+/// recipe the first time, and creates the first administrator when there is no account.
+/// </summary>
+public static class PortalInitializer
+{
+    public const string SetupCompletedSetting = "SetupCompletedUtc";
+
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("SaferBcp.Setup");
+        var database = provider.GetRequiredService<PortalDatabase>();
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await database.Connection.OpenAsync(cancellationToken);
+            await using var pragma = database.Connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var migrated in provider.GetServices<MigratedContext>())
+        {
+            var context = (DbContext)provider.GetRequiredService(migrated.ContextType);
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        var settings = provider.GetRequiredService<SiteSettings>();
+        if ((await settings.GetAsync(SetupCompletedSetting)).Length == 0)
+        {
+            var recipePath = RecipeFiles.Find(provider);
+            logger.LogInformation("First run: applying the setup recipe {Recipe}", recipePath);
+            await provider.GetRequiredService<RecipeExecutor>().ApplyAsync(await File.ReadAllTextAsync(recipePath, cancellationToken), Path.GetFileName(recipePath), cancellationToken);
+            await settings.SetAsync(new Dictionary<string, string> { [SetupCompletedSetting] = DateTime.UtcNow.ToString("O") });
+            await provider.GetRequiredService<CmsDbContext>().SaveChangesAsync(cancellationToken);
+        }
+
+        await EnsureAdministratorAsync(provider, logger);
+    }
+
+    private static async Task EnsureAdministratorAsync(IServiceProvider provider, ILogger logger)
+    {
+        var users = provider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var userName = configuration["SAFERBCP_ADMIN_USER"] ?? configuration["Portal:Admin:UserName"] ?? "admin";
+        var email = configuration["SAFERBCP_ADMIN_EMAIL"] ?? configuration["Portal:Admin:Email"] ?? "admin@localhost";
+        var password = configuration["SAFERBCP_ADMIN_PASSWORD"] ?? configuration["Portal:Admin:Password"];
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
+        {
+            password = AdminUsersController.GeneratePassword();
+        }
+
+        var roles = provider.GetRequiredService<RoleManager<PortalRole>>();
+        if (!await roles.RoleExistsAsync(PortalRoles.Administrator))
+        {
+            await roles.CreateAsync(new PortalRole(PortalRoles.Administrator) { Description = "Everything, including users and roles" });
+        }
+
+        var admin = new PortalUser
+        {
+            UserName = userName,
+            Email = email,
+            EmailConfirmed = true,
+            MustChangePassword = generated,
+            CreatedUtc = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(admin, password!);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("The first administrator could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, PortalRoles.Administrator);
+        logger.LogInformation("First administrator account created");
+        if (generated)
+        {
+            // Printed once to the console, never to the log files; it must be changed at first sign-in.
+            Console.WriteLine();
+            Console.WriteLine("================================================================");
+            Console.WriteLine($" First administrator: user name \"{userName}\", password \"{password}\"");
+            Console.WriteLine(" You will be asked to change this password when you first sign in.");
+            Console.WriteLine("================================================================");
+            Console.WriteLine();
+        }
+    }
+}
+
+public static class RecipeFiles
+{
+    /// <summary>The setup recipe: Portal:RecipesFolder, else recipes/ beside the app, else the repository's recipes/ folder.</summary>
+    public static string Find(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<PortalDataPaths>().Options;
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        var candidates = new List<string>();
+        if (options.RecipesFolder is { Length: > 0 } configured)
+        {
+            candidates.Add(Path.Combine(environment.ContentRootPath, configured, options.SetupRecipe));
+        }
+
+        candidates.Add(Path.Combine(AppContext.BaseDirectory, "recipes", options.SetupRecipe));
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "recipes", options.SetupRecipe));
+        }
+
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"The setup recipe {options.SetupRecipe} was not found. Looked in: {string.Join(", ", candidates.Take(3))}");
+    }
+}

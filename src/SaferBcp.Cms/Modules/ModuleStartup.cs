@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SaferBcp.Cms.Modules;
+
+/// <summary>
+/// What a module adds to the portal. Each module project has exactly one subclass, named Startup,
+/// and everything the module contributes (services, content types, permissions, admin menu entries,
+/// recipe steps, database contexts, endpoints) is registered from it, so reading it shows the whole module.
+/// </summary>
+public abstract class ModuleStartup
+{
+    /// <summary>The name used in configuration (Modules:Disabled) and logs, e.g. "SaferBcp.Pages".</summary>
+    public virtual string Name => GetType().Assembly.GetName().Name!;
+
+    /// <summary>Lower runs first. The kernel is 0; modules that extend another module use a higher number.</summary>
+    public virtual int Order => 100;
+
+    public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>Middleware the module needs, added after routing and authentication.</summary>
+    public virtual void Configure(IApplicationBuilder app)
+    {
+    }
+
+    /// <summary>Endpoints beyond MVC controllers (which are discovered from the module's assembly).</summary>
+    public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
