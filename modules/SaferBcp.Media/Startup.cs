@@ -14,6 +14,8 @@ namespace SaferBcp.Media;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
+    public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.Media.Permissions.All;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MediaOptions>(configuration.GetSection("Media"));
@@ -21,11 +23,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediaStore>();
         services.AddScoped<IRecipeStep, MediaStep>();
 
-        foreach (var permission in Permissions.All)
-        {
-            services.AddSingleton(permission);
-        }
-
-        services.AddSingleton(new AdminMenuItem("Media library", "/admin/media", Permissions.ManageMedia, 20));
+        services.AddSingleton(new AdminMenuItem("Media library", "/admin/media", SaferBcp.Media.Permissions.ManageMedia, 20));
     }
 }

@@ -13,6 +13,8 @@ namespace SaferBcp.Search;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
+    public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.Search.Permissions.All;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(provider => new SearchIndex(provider.GetRequiredService<PortalDataPaths>().Folder("search-index")));
@@ -20,11 +22,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SearchIndexer>();
         services.AddHostedService<SearchIndexingService>();
 
-        foreach (var permission in Permissions.All)
-        {
-            services.AddSingleton(permission);
-        }
-
-        services.AddSingleton(new AdminMenuItem("Search index", "/admin/search", Permissions.ManageSearch, 70));
+        services.AddSingleton(new AdminMenuItem("Search index", "/admin/search", SaferBcp.Search.Permissions.ManageSearch, 70));
     }
 }

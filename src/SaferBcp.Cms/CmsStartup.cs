@@ -35,6 +35,8 @@ public sealed class CmsStartup : ModuleStartup
 {
     public override int Order => 0;
 
+    public override IEnumerable<Permission> Permissions => CmsPermissions.All;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
@@ -80,11 +82,6 @@ public sealed class CmsStartup : ModuleStartup
         services.AddScoped<IRecipeStep, UsersStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, MenusStep>();
-
-        foreach (var permission in CmsPermissions.All)
-        {
-            services.AddSingleton(permission);
-        }
 
         foreach (var reserved in new[] { "admin", "account", "assets", "media", "health", "error", "status", "exit-this-page", "search" })
         {

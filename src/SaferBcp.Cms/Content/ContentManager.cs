@@ -128,7 +128,7 @@ public sealed class ContentManager
         draft.Author = user;
         draft.ModifiedUtc = UtcNow;
         await _db.SaveChangesAsync();
-        await _audit.WriteAsync("content.saved", draft.ContentType, draft.ContentItemId, $"Draft version {draft.Version} of \"{draft.DisplayText}\" saved");
+        await _audit.WriteAsync("content.saved", draft.ContentType, draft.ContentItemId, $"Draft version {draft.Version} of \"{draft.DisplayText}\" saved", userName: user);
         foreach (var handler in _handlers)
         {
             await handler.DraftSavedAsync(draft);

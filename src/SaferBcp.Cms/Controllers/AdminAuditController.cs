@@ -16,12 +16,12 @@ public sealed class AdminAuditController : AdminControllerBase
     public AdminAuditController(CmsDbContext db) => _db = db;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? action, string? user, string? subject, int page = 1)
+    public async Task<IActionResult> Index(string? activity, string? user, string? subject, int page = 1)
     {
         var query = _db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(action))
+        if (!string.IsNullOrWhiteSpace(activity))
         {
-            query = query.Where(e => e.Action.StartsWith(action.Trim()));
+            query = query.Where(e => e.Action.StartsWith(activity.Trim()));
         }
 
         if (!string.IsNullOrWhiteSpace(user))
@@ -39,7 +39,7 @@ public sealed class AdminAuditController : AdminControllerBase
         var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
         var actions = await _db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync();
         ViewData["Title"] = "Audit log";
-        return View(new AuditListModel(entries, actions, action, user, subject, page, Math.Max(1, (total + PageSize - 1) / PageSize), total));
+        return View(new AuditListModel(entries, actions, activity, user, subject, page, Math.Max(1, (total + PageSize - 1) / PageSize), total));
     }
 }
 

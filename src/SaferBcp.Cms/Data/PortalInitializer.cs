@@ -24,21 +24,7 @@ public static class PortalInitializer
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("SaferBcp.Setup");
-        var database = provider.GetRequiredService<PortalDatabase>();
-
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            await database.Connection.OpenAsync(cancellationToken);
-            await using var pragma = database.Connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var migrated in provider.GetServices<MigratedContext>())
-        {
-            var context = (DbContext)provider.GetRequiredService(migrated.ContextType);
-            await context.Database.MigrateAsync(cancellationToken);
-        }
+        await MigrateAsync(provider, cancellationToken);
 
         var settings = provider.GetRequiredService<SiteSettings>();
         if ((await settings.GetAsync(SetupCompletedSetting)).Length == 0)
@@ -51,6 +37,25 @@ public static class PortalInitializer
         }
 
         await EnsureAdministratorAsync(provider, logger);
+    }
+
+    /// <summary>Runs the kernel's and every module's migrations (each context keeps its own history table).</summary>
+    public static async Task MigrateAsync(IServiceProvider scopedProvider, CancellationToken cancellationToken = default)
+    {
+        var database = scopedProvider.GetRequiredService<PortalDatabase>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await database.Connection.OpenAsync(cancellationToken);
+            await using var pragma = database.Connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var migrated in scopedProvider.GetServices<MigratedContext>())
+        {
+            var context = (DbContext)scopedProvider.GetRequiredService(migrated.ContextType);
+            await context.Database.MigrateAsync(cancellationToken);
+        }
     }
 
     private static async Task EnsureAdministratorAsync(IServiceProvider provider, ILogger logger)

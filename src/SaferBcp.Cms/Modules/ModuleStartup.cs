@@ -18,6 +18,13 @@ public abstract class ModuleStartup
     /// <summary>Lower runs first. The kernel is 0; modules that extend another module use a higher number.</summary>
     public virtual int Order => 100;
 
+    /// <summary>
+    /// The permissions the module declares. The kernel registers them (and an authorization policy of the
+    /// same name for each); those of a switched-off module stay known to recipes, so roles that mention
+    /// them still apply.
+    /// </summary>
+    public virtual IEnumerable<Security.Permission> Permissions => [];
+
     public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
     }

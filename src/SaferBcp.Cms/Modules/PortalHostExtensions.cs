@@ -46,7 +46,17 @@ public static class PortalHostExtensions
 
         foreach (var module in enabled)
         {
+            foreach (var permission in module.Permissions)
+            {
+                builder.Services.AddSingleton(permission);
+            }
+
             module.ConfigureServices(builder.Services, builder.Configuration);
+        }
+
+        foreach (var permission in disabled.SelectMany(m => m.Permissions))
+        {
+            builder.Services.AddSingleton(new Security.InactivePermission(permission.Name));
         }
 
         return builder;

@@ -6,6 +6,9 @@ namespace SaferBcp.Cms.Security;
 /// <summary>A permission a module declares. Roles hold permissions; policies of the same name check them.</summary>
 public sealed record Permission(string Name, string Description, string Group);
 
+/// <summary>A permission of a module that is switched off: roles may still hold it.</summary>
+public sealed record InactivePermission(string Name);
+
 public static class CmsPermissions
 {
     public const string ClaimType = "Permission";

@@ -12,10 +12,10 @@ public sealed class RolesStep : IRecipeStep
     private readonly RoleManager<PortalRole> _roles;
     private readonly HashSet<string> _permissions;
 
-    public RolesStep(RoleManager<PortalRole> roles, IEnumerable<Permission> permissions)
+    public RolesStep(RoleManager<PortalRole> roles, IEnumerable<Permission> permissions, IEnumerable<InactivePermission> inactive)
     {
         _roles = roles;
-        _permissions = permissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        _permissions = permissions.Select(p => p.Name).Concat(inactive.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Name => "roles";

@@ -1,0 +1,148 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using SaferBcp.Cms.Security;
+
+namespace SaferBcp.Portal.Tests;
+
+/// <summary>Every back-office route is found from the app's own endpoint table, never a hand-picked list.</summary>
+public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory _portal;
+
+    public AdminSecurityTests(PortalFactory portal) => _portal = portal;
+
+    public sealed record AdminRoute(string Method, string Url, IReadOnlyList<string> Policies);
+
+    private List<AdminRoute> AdminRoutes()
+    {
+        _ = _portal.Server;
+        var routes = new List<AdminRoute>();
+        foreach (var endpoint in _portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern.RawText ?? "";
+            if (!pattern.TrimStart('/').StartsWith("admin", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "").ToList();
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                routes.Add(new AdminRoute(method, Fill(endpoint.RoutePattern), policies));
+            }
+        }
+
+        return routes;
+    }
+
+    private static string Fill(RoutePattern pattern)
+    {
+        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => parameter.ParameterPolicies.Any(p => p.Content == "int") ? "1" : "x",
+            _ => "",
+        })));
+        return "/" + string.Join('/', segments);
+    }
+
+    [Fact]
+    public void The_back_office_has_routes_and_every_one_demands_a_permission()
+    {
+        var routes = AdminRoutes();
+        Assert.True(routes.Count > 30, $"only {routes.Count} admin routes found");
+        Assert.All(routes, r => Assert.Contains(r.Policies, p => p.Length > 0));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_admin_route()
+    {
+        using var client = _portal.Browser();
+        foreach (var route in AdminRoutes())
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Url) { Content = route.Method == "POST" ? new FormUrlEncodedContent([]) : null };
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{route.Method} {route.Url} gave {(int)response.StatusCode}");
+            Assert.StartsWith("http://localhost/account/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Staff_without_the_permission_are_refused_on_every_admin_route()
+    {
+        await _portal.CreateStaffAsync("analyst-perm-test", PortalRoles.Analyst);
+        using var client = _portal.Browser();
+        await PortalFactory.SignInAsync(client, "analyst-perm-test", PortalFactory.StaffPassword);
+        var token = PortalFactory.AntiforgeryToken(await client.GetStringAsync("/admin"));
+
+        var checkedRoutes = 0;
+        foreach (var route in AdminRoutes().Where(r => r.Policies.Any(p => p != CmsPermissions.AccessAdmin)))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Url)
+            {
+                Content = route.Method == "POST" ? new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }) : null,
+            };
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/access-denied", StringComparison.Ordinal),
+                $"{route.Method} {route.Url} gave {(int)response.StatusCode} {response.Headers.Location}");
+            checkedRoutes++;
+        }
+
+        Assert.True(checkedRoutes > 25);
+    }
+
+    [Fact]
+    public async Task A_post_without_an_antiforgery_token_is_refused_on_every_admin_route()
+    {
+        using var client = _portal.Browser();
+        await PortalFactory.SignInAsync(client, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        foreach (var route in AdminRoutes().Where(r => r.Method == "POST"))
+        {
+            using var response = await client.PostAsync(route.Url, new FormUrlEncodedContent(new Dictionary<string, string> { ["submit"] = "save" }));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {route.Url} gave {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_sign_in_is_refused_with_a_message_and_recorded_in_the_audit_log()
+    {
+        using var client = _portal.Browser();
+        using var response = await PortalFactory.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new Dictionary<string, string>
+        {
+            ["UserName"] = PortalFactory.AdminUser,
+            ["Password"] = "wrong password",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The user name or password is not right", html, StringComparison.Ordinal);
+
+        using var admin = _portal.Browser();
+        await PortalFactory.SignInAsync(admin, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        var audit = await admin.GetStringAsync("/admin/audit?activity=account.signin-failed");
+        Assert.True(audit.Contains("Wrong password", StringComparison.Ordinal), audit[audit.IndexOf("<main", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public async Task A_referral_officer_must_set_up_two_factor_before_using_the_back_office()
+    {
+        await _portal.CreateStaffAsync("officer-2fa-test", PortalRoles.ReferralOfficer);
+        using var client = _portal.Browser();
+        await PortalFactory.SignInAsync(client, "officer-2fa-test", PortalFactory.StaffPassword);
+
+        using var response = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/two-factor?required=true", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Back_office_pages_are_never_stored_by_the_browser()
+    {
+        using var client = _portal.Browser();
+        await PortalFactory.SignInAsync(client, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        using var response = await client.GetAsync("/admin/content");
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SaferBcp.Cms.Security;
+
+namespace SaferBcp.Testing;
+
+/// <summary>
+/// The whole portal, as `dotnet run` builds it, over a SQLite file in a fresh temporary data folder:
+/// migrations, the real setup recipe and the first administrator happen at start-up.
+/// </summary>
+public partial class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "Test-Admin-Passw0rd";
+    public const string StaffPassword = "Test-Staff-Passw0rd";
+
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public PortalFactory()
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "saferbcp-portal-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(DataFolder);
+    }
+
+    public string DataFolder { get; }
+
+    public string DatabaseFile => Path.Combine(DataFolder, "portal.db");
+
+    /// <summary>Adds or overrides a configuration value; call before the first client is created.</summary>
+    public PortalFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Portal:DataFolder", DataFolder);
+        builder.UseSetting("Portal:Admin:UserName", AdminUser);
+        builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Starts the portal on Kestrel on a free loopback port (for a real browser) and returns its address.</summary>
+    public string StartRealServer()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>
+    public HttpClient Browser(string baseAddress = "http://localhost") =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
+
+    public async Task CreateStaffAsync(string userName, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            return;
+        }
+
+        var user = new PortalUser { UserName = userName, Email = userName + "@example.org", EmailConfirmed = true, CreatedUtc = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, StaffPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRolesAsync(user, roles);
+    }
+
+    /// <summary>Signs in through the real sign-in form.</summary>
+    public static async Task SignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        using var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>GETs a page with a form and POSTs the form fields given, with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no antiforgery token");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
