@@ -138,6 +138,78 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_new_account_must_choose_its_own_password_at_first_sign_in()
+    {
+        using var admin = _portal.Browser();
+        await PortalFactory.SignInAsync(admin, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        using var created = await PortalFactory.PostFormAsync(admin, "/admin/users/new", "/admin/users/new", new Dictionary<string, string>
+        {
+            ["userName"] = "new-editor",
+            ["email"] = "new-editor@example.org",
+            ["roles"] = "Editor",
+        });
+        var html = await created.Content.ReadAsStringAsync();
+        var oneTime = System.Text.RegularExpressions.Regex.Match(html, "<code>([^<]+)</code>").Groups[1].Value;
+        Assert.Contains("User added", html, StringComparison.Ordinal);
+
+        using var newcomer = _portal.Browser();
+        await PortalFactory.SignInAsync(newcomer, "new-editor", System.Net.WebUtility.HtmlDecode(oneTime));
+        using var blocked = await newcomer.GetAsync("/admin/content");
+        Assert.Equal("/account/change-password", blocked.Headers.Location!.ToString());
+
+        using var changed = await PortalFactory.PostFormAsync(newcomer, "/account/change-password", "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = System.Net.WebUtility.HtmlDecode(oneTime),
+            ["NewPassword"] = "Pier-Lantern-Harbour-42",
+            ["ConfirmPassword"] = "Pier-Lantern-Harbour-42",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        using var allowed = await newcomer.GetAsync("/admin/content");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_weak_new_password_is_refused_with_the_reason()
+    {
+        await _portal.CreateStaffAsync("weak-password-test", "Editor");
+        using var client = _portal.Browser();
+        await PortalFactory.SignInAsync(client, "weak-password-test", PortalFactory.StaffPassword);
+        using var response = await PortalFactory.PostFormAsync(client, "/account/change-password", "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = PortalFactory.StaffPassword,
+            ["NewPassword"] = "password",
+            ["ConfirmPassword"] = "password",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Your new password must be at least 12 characters", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        await _portal.CreateStaffAsync("lockout-test", "Editor");
+        using var client = _portal.Browser();
+        string html = "";
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await PortalFactory.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new Dictionary<string, string>
+            {
+                ["UserName"] = "lockout-test",
+                ["Password"] = "not-the-password-" + i,
+            });
+            html = await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("This account is locked for 15 minutes", html, StringComparison.Ordinal);
+        using var correct = await PortalFactory.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new Dictionary<string, string>
+        {
+            ["UserName"] = "lockout-test",
+            ["Password"] = PortalFactory.StaffPassword,
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, correct.StatusCode);
+    }
+
+    [Fact]
     public async Task Back_office_pages_are_never_stored_by_the_browser()
     {
         using var client = _portal.Browser();

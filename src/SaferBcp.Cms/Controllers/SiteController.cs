@@ -70,6 +70,12 @@ public sealed class SiteController : Controller
             return View("~/Views/Site/Forbidden.cshtml");
         }
 
+        if (code is StatusCodes.Status413PayloadTooLarge)
+        {
+            ViewData["Title"] = "The file is too big";
+            return View("~/Views/Site/TooLarge.cshtml");
+        }
+
         if (code is StatusCodes.Status429TooManyRequests)
         {
             ViewData["Title"] = "Too many requests";
