@@ -24,7 +24,4 @@ public sealed class PortalOptions
     public string? RecipesFolder { get; set; }
 
     public string SetupRecipe { get; set; } = "saferbcp.recipe.json";
-
-    /// <summary>Absolute base URL used in links that leave the site (emails). Defaults to the request's.</summary>
-    public string? PublicBaseUrl { get; set; }
 }
