@@ -42,7 +42,7 @@ public sealed class EditorTests
         await page.WaitForURLAsync("**/edit");
 
         // Schedule it a few minutes ahead (UK time): nothing is public yet.
-        var at = UkTime.FromUtc(DateTime.UtcNow.AddMinutes(10));
+        var at = UkTime.FromUtc(_browser.Portal.Clock.GetUtcNow().UtcDateTime.AddMinutes(10));
         var schedule = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Group, new() { Name = "Publish this draft later" }) });
         await schedule.GetByLabel("Date").FillAsync(at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await schedule.GetByLabel("Time").FillAsync(at.ToString("HH:mm", CultureInfo.InvariantCulture));

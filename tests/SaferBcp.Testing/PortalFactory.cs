@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Security;
 
@@ -28,6 +29,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>The portal's clock: 27 November 2026 at noon (UTC) when the factory is made, then real time.</summary>
+    public TimeProvider Clock { get; } = new PinnedClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+
     public string DatabaseFile => Path.Combine(DataFolder, "portal.db");
 
     /// <summary>Adds or overrides a configuration value; call before the first client is created.</summary>
@@ -45,6 +49,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -32,7 +32,7 @@ public static class PortalInitializer
             var recipePath = RecipeFiles.Find(provider);
             logger.LogInformation("First run: applying the setup recipe {Recipe}", recipePath);
             await provider.GetRequiredService<RecipeExecutor>().ApplyAsync(await File.ReadAllTextAsync(recipePath, cancellationToken), Path.GetFileName(recipePath), cancellationToken);
-            await settings.SetAsync(new Dictionary<string, string> { [SetupCompletedSetting] = DateTime.UtcNow.ToString("O") });
+            await settings.SetAsync(new Dictionary<string, string> { [SetupCompletedSetting] = provider.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O") });
             await provider.GetRequiredService<CmsDbContext>().SaveChangesAsync(cancellationToken);
         }
 
@@ -88,7 +88,7 @@ public static class PortalInitializer
             Email = email,
             EmailConfirmed = true,
             MustChangePassword = generated,
-            CreatedUtc = DateTime.UtcNow,
+            CreatedUtc = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(admin, password!);
         if (!created.Succeeded)
