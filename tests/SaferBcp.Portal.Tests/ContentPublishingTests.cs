@@ -87,6 +87,20 @@ public sealed partial class ContentPublishingTests : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task An_invented_query_string_is_served_from_the_same_cache_entry()
+    {
+        using var editor = await EditorAsync();
+        using var visitor = _portal.Browser();
+        await CreateAsync(editor, Page("Query cache", "query-cache", "Words."));
+        using var first = await visitor.GetAsync("/query-cache");
+        await Task.Delay(1100);
+        using var second = await visitor.GetAsync("/query-cache?utm_source=" + Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(second.Headers.Age is { TotalSeconds: >= 1 }, "the second request was rendered again instead of coming from the cache");
+    }
+
+    [Fact]
     public async Task Changing_an_address_redirects_the_old_one_permanently()
     {
         using var editor = await EditorAsync();

@@ -15,9 +15,14 @@ public static class PublicCache
     /// <summary>Short enough that a campaign banner appears and goes close to its dates without a publish.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
 
+    /// <summary>The query keys any cached public page reads (lists page through "page").</summary>
+    public static readonly string[] VaryByQueryKeys = ["page"];
+
     public static void AddPolicies(OutputCacheOptions options)
     {
-        options.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag).SetVaryByQuery("*"));
+        // Only the query keys public pages use: an invented query string (?utm_source=…, ?x=random) must be
+        // served from the same cache entry, not render the page again and store another copy.
+        options.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag).SetVaryByQuery(VaryByQueryKeys));
     }
 }
 
