@@ -1,4 +1,4 @@
-using AngleSharp.Html.Parser;
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 
@@ -28,6 +28,9 @@ public sealed class MarkdownRenderer
         _sanitizer.AllowedTags.Add("caption");
         _sanitizer.AllowedCssProperties.Clear();
         _sanitizer.AllowedAttributes.Remove("style");
+
+        // Styled in the sanitiser's own parse of the HTML, so the page is not parsed a second time.
+        _sanitizer.PostProcessDom += (_, e) => AddGovukClasses(e.Document);
     }
 
     public string ToHtml(string? markdown)
@@ -37,19 +40,15 @@ public sealed class MarkdownRenderer
             return "";
         }
 
-        var html = Markdown.ToHtml(markdown, Pipeline);
-        var safe = _sanitizer.Sanitize(html);
-        return AddGovukClasses(safe);
+        return _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
     }
 
     /// <summary>Plain text for search and summaries.</summary>
     public static string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
 
-    private static string AddGovukClasses(string html)
+    private static void AddGovukClasses(IHtmlDocument document)
     {
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<body>" + html + "</body>");
         var body = document.Body!;
         void Add(string selector, string cssClass)
         {
@@ -92,7 +91,5 @@ public sealed class MarkdownRenderer
                 header.SetAttribute("scope", "col");
             }
         }
-
-        return body.InnerHtml;
     }
 }
