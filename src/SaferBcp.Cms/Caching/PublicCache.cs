@@ -61,14 +61,7 @@ public sealed class ChangeLogCacheInvalidator : BackgroundService
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var log = scope.ServiceProvider.GetRequiredService<ContentChangeLog>();
-                var last = await log.LastIdAsync(stoppingToken);
-                if (last != await log.GetCursorAsync(Consumer, stoppingToken))
-                {
-                    await _store.EvictByTagAsync(PublicCache.Tag, stoppingToken);
-                    await log.SetCursorAsync(Consumer, last, stoppingToken);
-                }
+                await CatchUpAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -84,5 +77,29 @@ public sealed class ChangeLogCacheInvalidator : BackgroundService
                 return;
             }
         }
+    }
+
+    /// <summary>Reads the change log from this node's cursor; clears the cache if another node changed content. Returns whether it did.</summary>
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<ContentChangeLog>();
+        var last = await log.LastIdAsync(cancellationToken);
+        var cursor = await log.GetCursorAsync(Consumer, cancellationToken);
+        if (last == cursor)
+        {
+            return false;
+        }
+
+        // This node's own publishes were evicted at once by OutputCacheEvictionHandler; evicting
+        // again here would throw away pages cached since then for nothing.
+        var evict = await log.AnyFromOtherNodesAsync(cursor, last, cancellationToken);
+        if (evict)
+        {
+            await _store.EvictByTagAsync(PublicCache.Tag, cancellationToken);
+        }
+
+        await log.SetCursorAsync(Consumer, last, cancellationToken);
+        return evict;
     }
 }

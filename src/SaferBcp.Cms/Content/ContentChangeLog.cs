@@ -29,11 +29,16 @@ public sealed class ContentChangeLog
             ContentType = item.ContentType,
             Kind = kind,
             OccurredUtc = _clock.GetUtcNow().UtcDateTime,
+            NodeId = _nodeId,
         });
     }
 
     public Task<List<ContentChange>> ReadAfterAsync(long afterId, int take, CancellationToken cancellationToken = default) =>
         _db.ContentChanges.AsNoTracking().Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
+
+    /// <summary>Whether any change after <paramref name="afterId"/>, up to <paramref name="upToId"/>, was made on another node.</summary>
+    public Task<bool> AnyFromOtherNodesAsync(long afterId, long upToId, CancellationToken cancellationToken = default) =>
+        _db.ContentChanges.AnyAsync(c => c.Id > afterId && c.Id <= upToId && c.NodeId != _nodeId, cancellationToken);
 
     public async Task<long> LastIdAsync(CancellationToken cancellationToken = default) =>
         await _db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;

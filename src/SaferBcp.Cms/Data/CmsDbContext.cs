@@ -70,6 +70,7 @@ public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, str
             e.HasKey(x => x.Id);
             e.Property(x => x.ContentItemId).HasMaxLength(64);
             e.Property(x => x.ContentType).HasMaxLength(64);
+            e.Property(x => x.NodeId).HasMaxLength(128);
         });
 
         builder.Entity<ChangeCursor>(e =>

@@ -29,6 +29,9 @@ public sealed class ContentChange
     public ContentChangeKind Kind { get; set; }
 
     public DateTime OccurredUtc { get; set; }
+
+    /// <summary>The node that made the change: it has already cleared its own cache, other nodes have not.</summary>
+    public string NodeId { get; set; } = "";
 }
 
 /// <summary>How far one consumer on one node has read the change log.</summary>

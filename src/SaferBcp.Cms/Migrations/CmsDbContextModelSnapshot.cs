@@ -277,6 +277,11 @@ namespace SaferBcp.Cms.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("TEXT");
 
