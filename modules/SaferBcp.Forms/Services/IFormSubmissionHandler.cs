@@ -1,0 +1,26 @@
+using SaferBcp.Forms.Models;
+
+namespace SaferBcp.Forms.Services;
+
+/// <summary>
+/// Receives a finished form of one kind. Called inside the portal's database transaction, which the forms
+/// engine commits (with the form session marked submitted) before the confirmation page is shown: save
+/// what must not be lost, and queue any notification, through the same transaction.
+/// </summary>
+public interface IFormSubmissionHandler
+{
+    /// <summary>The <see cref="FormKind.Name"/> this handler receives.</summary>
+    string Kind { get; }
+
+    Task<FormSubmissionResult> SubmitAsync(FormSubmission submission, CancellationToken cancellationToken);
+}
+
+/// <param name="ContentItemId">The form's content item.</param>
+/// <param name="Form">The published form the person answered (copy what is needed: it may change later).</param>
+/// <param name="Answers">Only the answers to pages that were shown on the person's route.</param>
+/// <param name="SubmissionKey">Unique per form session: the same key twice is the same submission (double post).</param>
+public sealed record FormSubmission(string ContentItemId, string Title, FormPart Form, FormAnswers Answers, DateTime SubmittedUtc, string SubmissionKey);
+
+/// <param name="Reference">Shown on the confirmation page; short and easy to read over the phone.</param>
+/// <param name="WhatHappensNextMarkdown">Replaces the form's own "what happens next" when the handler knows better (for example the team's response time).</param>
+public sealed record FormSubmissionResult(string Reference, string? WhatHappensNextMarkdown = null);
