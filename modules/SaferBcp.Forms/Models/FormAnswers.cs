@@ -8,7 +8,7 @@ public sealed class FormAnswers
 {
     public Dictionary<string, List<string>> Values { get; init; } = new(StringComparer.Ordinal);
 
-    public string? Single(string questionId) =>
+    public string? First(string questionId) =>
         Values.TryGetValue(questionId, out var values) && values.Count > 0 ? values[0] : null;
 
     public IReadOnlyList<string> All(string questionId) =>
