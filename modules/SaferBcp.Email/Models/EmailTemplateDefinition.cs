@@ -12,4 +12,5 @@ public sealed record EmailTemplateDefinition(
     string DefaultBody,
     IReadOnlyList<EmailTemplateVariable> Variables);
 
-public sealed record EmailTemplateVariable(string Name, string Description);
+/// <param name="Sample">Shown in the back office's preview; "[name]" when not given.</param>
+public sealed record EmailTemplateVariable(string Name, string Description, string? Sample = null);
