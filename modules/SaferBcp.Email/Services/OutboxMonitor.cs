@@ -29,8 +29,8 @@ public sealed class OutboxMonitor
     public async Task<OutboxSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         var dayAgo = _clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        var pending = await Rows(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending).OrderBy(m => m.NextAttemptUtc).Take(ListLimit).ToListAsync(cancellationToken);
-        var failed = await Rows(m => m.Status == OutboxStatus.Failed).OrderByDescending(m => m.CreatedUtc).Take(ListLimit).ToListAsync(cancellationToken);
+        var pending = await Rows(_db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending).OrderBy(m => m.NextAttemptUtc)).ToListAsync(cancellationToken);
+        var failed = await Rows(_db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed).OrderByDescending(m => m.CreatedUtc)).ToListAsync(cancellationToken);
         var sent = await _db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent && m.SentUtc >= dayAgo, cancellationToken);
         return new OutboxSummary(pending, failed, sent);
     }
@@ -62,7 +62,7 @@ public sealed class OutboxMonitor
         return updated;
     }
 
-    private IQueryable<OutboxRow> Rows(System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> filter) =>
-        _db.OutboxMessages.AsNoTracking().Where(filter)
+    private static IQueryable<OutboxRow> Rows(IQueryable<OutboxMessage> ordered) =>
+        ordered.AsNoTracking().Take(ListLimit)
             .Select(m => new OutboxRow(m.Id, m.Category, m.CreatedUtc, m.Attempts, m.Status, m.NextAttemptUtc, m.LastError));
 }
