@@ -42,6 +42,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<EmailTemplateStore>();
         services.AddScoped<IEmailTemplateRenderer, EmailTemplateRenderer>();
         services.AddScoped<EmailTemplateRenderer>();
+        services.AddSingleton(TestEmail.Template);
 
         services.AddScoped<IDashboardPanel, FailedEmailPanel>();
         services.AddSingleton(new AdminMenuItem("Email", "/admin/email", SaferBcp.Email.Permissions.ManageEmail, 70));

@@ -221,6 +221,29 @@ public sealed class EmailOutboxTests
     }
 
     [Fact]
+    public async Task An_administrator_sends_a_test_email_to_check_the_mail_settings()
+    {
+        await using var smtp = await LoopbackSmtpServer.StartNewAsync();
+        using var portal = Portal(smtp);
+        using var admin = portal.Browser();
+        await PortalFactory.SignInAsync(admin, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+
+        using var wrong = await PortalFactory.PostFormAsync(admin, "/admin/email", "/admin/email/test", new Dictionary<string, string> { ["address"] = "not-an-address" });
+        var wrongHtml = await wrong.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("<title>Error:", wrongHtml, StringComparison.Ordinal);
+        Assert.Contains("Enter an email address in the correct format, like name@example.org", wrongHtml, StringComparison.Ordinal);
+
+        using var sent = await PortalFactory.PostFormAsync(admin, "/admin/email", "/admin/email/test", new Dictionary<string, string> { ["address"] = "it-team@example.org" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var message = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal("Test email from the Safer BCP portal", message.Subject);
+        Assert.Contains("sent by admin on 27 November 2026 at", message.TextBody, StringComparison.Ordinal);
+        Assert.Equal("it-team@example.org", message.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task Staff_without_the_email_permission_do_not_see_the_email_panel_or_pages()
     {
         using var portal = Portal();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Audit;
+using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Controllers;
 using SaferBcp.Email.Services;
 
@@ -15,20 +17,51 @@ public sealed class EmailAdminController : AdminControllerBase
     private readonly EmailTemplateStore _templates;
     private readonly EmailTemplateRenderer _renderer;
     private readonly EmailOptions _options;
+    private readonly IEmailOutbox _outbox;
+    private readonly AuditLog _audit;
+    private readonly TimeProvider _clock;
 
-    public EmailAdminController(OutboxMonitor monitor, EmailTemplateStore templates, EmailTemplateRenderer renderer, IOptions<EmailOptions> options)
+    public EmailAdminController(OutboxMonitor monitor, EmailTemplateStore templates, EmailTemplateRenderer renderer, IOptions<EmailOptions> options, IEmailOutbox outbox, AuditLog audit, TimeProvider clock)
     {
         _monitor = monitor;
         _templates = templates;
         _renderer = renderer;
         _options = options.Value;
+        _outbox = outbox;
+        _audit = audit;
+        _clock = clock;
     }
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
         ViewData["Title"] = "Email";
-        return View("~/Views/EmailAdmin/Index.cshtml", new OutboxPageModel(await _monitor.SummaryAsync(), _options.MaxAttempts, _options.Mode));
+        return View("~/Views/EmailAdmin/Index.cshtml", new OutboxPageModel(await _monitor.SummaryAsync(), _options.MaxAttempts, _options.Mode, null, null));
+    }
+
+    /// <summary>Queues the test email to an address staff give, to check the mail settings end to end.</summary>
+    [HttpPost("test")]
+    public async Task<IActionResult> SendTest(string? address)
+    {
+        address = address?.Trim();
+        if (string.IsNullOrEmpty(address) || address.Length > 254 || !MimeKit.MailboxAddress.TryParse(address, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal) || mailbox.Address != address)
+        {
+            var error = string.IsNullOrEmpty(address) ? "Enter an email address to send the test email to" : "Enter an email address in the correct format, like name@example.org";
+            ModelState.AddModelError("address", error);
+            Response.StatusCode = 400;
+            ViewData["Title"] = "Email";
+            return View("~/Views/EmailAdmin/Index.cshtml", new OutboxPageModel(await _monitor.SummaryAsync(), _options.MaxAttempts, _options.Mode, address, error));
+        }
+
+        var rendered = await _renderer.RenderAsync(TestEmail.TemplateName, new Dictionary<string, object?>
+        {
+            ["sent_by"] = CurrentUserName ?? "a member of staff",
+            ["sent_at"] = UkTime.Format(_clock.GetUtcNow().UtcDateTime),
+        });
+        await _outbox.EnqueueAsync(new Models.EmailMessage(address, rendered.Subject, rendered.TextBody, TestEmail.Category));
+        await _audit.WriteAsync("email.test-queued", "Email", null, "Queued a test email");
+        Notice("The test email is queued. It should arrive within a few minutes; if it cannot be sent it will show under Failed on this page");
+        return Redirect("/admin/email");
     }
 
     [HttpPost("{id}/retry")]
@@ -134,7 +167,7 @@ public sealed class EmailAdminController : AdminControllerBase
     }
 }
 
-public sealed record OutboxPageModel(OutboxSummary Summary, int MaxAttempts, EmailDeliveryMode Mode);
+public sealed record OutboxPageModel(OutboxSummary Summary, int MaxAttempts, EmailDeliveryMode Mode, string? TestAddress, string? TestError);
 
 public sealed record EditTemplateModel(CurrentTemplate Current, string Subject, string Body, IReadOnlyList<TemplateProblem> Problems, RenderedEmail? Preview, bool PreviewOfUnsaved)
 {
