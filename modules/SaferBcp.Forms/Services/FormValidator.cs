@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
 using SaferBcp.Forms.Models;
 
 namespace SaferBcp.Forms.Services;
@@ -11,12 +13,13 @@ namespace SaferBcp.Forms.Services;
 public sealed partial class FormValidator : IContentValidator
 {
     private static readonly HashSet<string> ReservedPageIds = ["check", "confirmation"];
-    private readonly ContentManager _content;
+    private readonly CmsDbContext _db;
     private readonly IReadOnlyList<FormKind> _kinds;
 
-    public FormValidator(ContentManager content, IEnumerable<FormKind> kinds)
+    // The kernel's DbContext rather than ContentManager, which depends on the validators.
+    public FormValidator(CmsDbContext db, IEnumerable<FormKind> kinds)
     {
-        _content = content;
+        _db = db;
         _kinds = kinds.ToList();
     }
 
@@ -43,14 +46,13 @@ public sealed partial class FormValidator : IContentValidator
         }
         else if (form.Slug.Length > 0)
         {
-            var others = _content.Query().Where(c => c.ContentType == FormTypes.Form && c.ContentItemId != item.ContentItemId && (c.Latest || c.Published)).ToList();
+            var others = await _db.ContentItems.AsNoTracking().Where(c => c.ContentType == FormTypes.Form && c.ContentItemId != item.ContentItemId && (c.Latest || c.Published)).ToListAsync();
             if (others.FirstOrDefault(o => o.As<FormPart>() is var p && p.Kind == form.Kind && p.Slug == form.Slug) is { } taken)
             {
                 result.Add("FormPart.Slug", $"The web address {form.Slug} is already used by the form \u201c{taken.DisplayText}\u201d. Choose another one");
             }
         }
 
-        await Task.CompletedTask;
         ValidatePages(form, result);
     }
 
