@@ -9,7 +9,8 @@ builder.AddPortalModules(
     new SaferBcp.Pages.Startup(),
     new SaferBcp.Media.Startup(),
     new SaferBcp.Search.Startup(),
-    new SaferBcp.Email.Startup());
+    new SaferBcp.Email.Startup(),
+    new SaferBcp.Forms.Startup());
 
 var app = builder.Build();
 

@@ -1,3 +1,5 @@
+using SaferBcp.Cms.Content;
+
 namespace SaferBcp.Forms.Models;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SaferBcp.Forms.Models;
 /// content). Referral forms and surveys are both forms; <see cref="Kind"/> says which module receives a
 /// finished submission and under which address prefix the form is served.
 /// </summary>
-public sealed class FormPart
+public sealed class FormPart : ContentPart
 {
     /// <summary>Short, unique, lower-case address segment: /{kind prefix}/{Slug}.</summary>
     public string Slug { get; set; } = "";
@@ -79,6 +81,12 @@ public sealed class FormQuestion
 
     /// <summary>Personal data (name, contact details, free text about a person): never logged, masked where shown in aggregate.</summary>
     public bool Personal { get; set; }
+
+    /// <summary>
+    /// How error messages name the answer, like "your name" ("Enter your name"). Empty: the messages
+    /// use a general wording ("Enter an answer").
+    /// </summary>
+    public string? ShortName { get; set; }
 }
 
 public sealed class FormOption
