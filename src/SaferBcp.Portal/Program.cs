@@ -10,7 +10,8 @@ builder.AddPortalModules(
     new SaferBcp.Media.Startup(),
     new SaferBcp.Search.Startup(),
     new SaferBcp.Email.Startup(),
-    new SaferBcp.Forms.Startup());
+    new SaferBcp.Forms.Startup(),
+    new SaferBcp.Referrals.Startup());
 
 var app = builder.Build();
 

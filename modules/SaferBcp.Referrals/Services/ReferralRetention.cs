@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Audit;
+using SaferBcp.Cms.Data;
+using SaferBcp.Referrals.Models;
+
+namespace SaferBcp.Referrals.Services;
+
+/// <summary>Which closed referrals have been kept long enough.</summary>
+public static class RetentionRule
+{
+    /// <summary>A referral is due for deletion once it has been closed for more than its form's retention days.</summary>
+    public static bool IsDue(ReferralStatus status, DateTime? closedUtc, int retentionDays, DateTime nowUtc) =>
+        status == ReferralStatus.Closed && closedUtc is { } closed && closed.AddDays(retentionDays) <= nowUtc;
+}
+
+/// <summary>Deletes closed referrals older than their form's retention period, with their notes and history.</summary>
+public sealed class ReferralRetention
+{
+    private readonly ReferralsDbContext _db;
+    private readonly PortalDatabase _database;
+    private readonly AuditLog _audit;
+    private readonly TimeProvider _clock;
+
+    public ReferralRetention(ReferralsDbContext db, PortalDatabase database, AuditLog audit, TimeProvider clock)
+    {
+        _db = db;
+        _database = database;
+        _audit = audit;
+        _clock = clock;
+    }
+
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var periods = await _db.Retention.AsNoTracking().ToDictionaryAsync(r => r.FormSlug, r => r.RetentionDays, cancellationToken);
+        var shortest = Math.Min(ReferralSettings.DefaultRetentionDays, periods.Count == 0 ? int.MaxValue : periods.Values.Min());
+        var oldest = now.AddDays(-shortest);
+        var candidates = await _db.Referrals
+            .Where(r => r.Status == ReferralStatus.Closed && r.ClosedUtc != null && r.ClosedUtc <= oldest)
+            .Select(r => new { r.Id, r.Reference, r.FormSlug, r.Status, r.ClosedUtc })
+            .ToListAsync(cancellationToken);
+        var due = candidates.Where(r => RetentionRule.IsDue(r.Status, r.ClosedUtc, periods.GetValueOrDefault(r.FormSlug, ReferralSettings.DefaultRetentionDays), now)).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken);
+        var ids = due.Select(d => d.Id).ToList();
+        await _db.Notes.Where(n => ids.Contains(n.ReferralId)).ExecuteDeleteAsync(cancellationToken);
+        await _db.Events.Where(n => ids.Contains(n.ReferralId)).ExecuteDeleteAsync(cancellationToken);
+        await _db.Referrals.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var referral in due)
+        {
+            await _audit.WriteAsync("referral.deleted", "Referral", referral.Reference, "Deleted at the end of its retention period", "retention");
+        }
+
+        await transaction.CommitAsync();
+        return due.Count;
+    }
+}
+
+/// <summary>Runs <see cref="ReferralRetention"/> once a day (Referrals:RetentionInterval) and logs how many it deleted.</summary>
+public sealed class ReferralRetentionService : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly ReferralOptions _options;
+    private readonly ILogger<ReferralRetentionService> _logger;
+
+    public ReferralRetentionService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReferralOptions> options, ILogger<ReferralRetentionService> logger)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var deleted = await scope.ServiceProvider.GetRequiredService<ReferralRetention>().DeleteExpiredAsync(stoppingToken);
+                _logger.LogInformation("Referral retention deleted {Count} closed referral(s)", deleted);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogError(ex, "Referral retention failed; will try again at the next run");
+            }
+
+            try
+            {
+                await Task.Delay(_options.RetentionInterval, _clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Audit;
+using SaferBcp.Cms.Content;
+using SaferBcp.Email.Models;
+using SaferBcp.Email.Services;
+using SaferBcp.Forms.Services;
+using SaferBcp.Referrals.Models;
+
+namespace SaferBcp.Referrals.Services;
+
+/// <summary>
+/// Receives a finished referral form inside the forms engine's transaction: routes it, stores it with its
+/// answers encrypted, and queues the team notification (and, only when the person said email is safe, an
+/// acknowledgement) in the same transaction. Nothing personal goes to a log, the audit log or an email.
+/// </summary>
+public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
+{
+    private readonly ReferralsDbContext _db;
+    private readonly RoutingStore _routing;
+    private readonly ReferralProtector _protector;
+    private readonly ReferralNotifier _notifier;
+    private readonly AuditLog _audit;
+    private readonly ILogger<ReferralSubmissionHandler> _logger;
+
+    public ReferralSubmissionHandler(ReferralsDbContext db, RoutingStore routing, ReferralProtector protector, ReferralNotifier notifier, AuditLog audit, ILogger<ReferralSubmissionHandler> logger)
+    {
+        _db = db;
+        _routing = routing;
+        _protector = protector;
+        _notifier = notifier;
+        _audit = audit;
+        _logger = logger;
+    }
+
+    public string Kind => ReferralKind.Name;
+
+    public async Task<FormSubmissionResult> SubmitAsync(FormSubmission submission, CancellationToken cancellationToken)
+    {
+        var existing = await _db.Referrals.AsNoTracking().Where(r => r.SubmissionKey == submission.SubmissionKey)
+            .Select(r => new { r.Reference, r.TeamId }).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            var team = await _db.Teams.AsNoTracking().FirstAsync(t => t.Id == existing.TeamId, cancellationToken);
+            return Result(submission, existing.Reference, team);
+        }
+
+        var table = await _routing.LoadAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(UkTime.FromUtc(submission.SubmittedUtc));
+        var facts = AnswerTags.Read(submission.Form.Slug, submission.Form, submission.Answers, today);
+        var route = ReferralRouter.Route(facts, table);
+
+        var referral = new Referral
+        {
+            Reference = await NewReferenceAsync(cancellationToken),
+            SubmissionKey = submission.SubmissionKey,
+            FormContentItemId = submission.ContentItemId,
+            FormSlug = submission.Form.Slug,
+            FormTitle = submission.Title,
+            TeamId = route.Team.Id,
+            CopyTeamId = route.CopyTeam?.Id,
+            Priority = route.Priority,
+            Status = ReferralStatus.New,
+            Under18 = facts.Under18,
+            ReceivedUtc = submission.SubmittedUtc,
+            UpdatedUtc = submission.SubmittedUtc,
+            RuleId = route.Rule?.Id,
+            ProtectedRoutingReason = _protector.Protect(route.Reason),
+            ProtectedAnswers = _protector.ProtectAnswers(AnswersSnapshotBuilder.Build(submission.Form, submission.Answers)),
+        };
+        referral.Events.Add(new ReferralEvent
+        {
+            OccurredUtc = submission.SubmittedUtc,
+            Description = $"Received and sent to {route.Team.Name}" + (route.CopyTeam is null ? "" : $" (copy to {route.CopyTeam.Name})"),
+            UserName = "portal",
+        });
+        _db.Referrals.Add(referral);
+        await _db.SaveChangesAsync(cancellationToken);
+
+        await _notifier.NotifyTeamAsync(referral, route.Team, cancellationToken);
+        if (route.CopyTeam is not null)
+        {
+            await _notifier.NotifyTeamAsync(referral, route.CopyTeam, cancellationToken);
+        }
+
+        if (AnswerTags.SafeEmailAddress(submission.Form, submission.Answers) is { } address)
+        {
+            await _notifier.AcknowledgeAsync(address, referral.Reference, route.Team.ResponseTime, cancellationToken);
+        }
+
+        await _audit.WriteAsync("referral.received", "Referral", referral.Reference, $"Sent to team {route.Team.Id}, {referral.Priority}", "portal");
+        _logger.LogInformation("Referral {Reference} received for team {TeamId} with priority {Priority}", referral.Reference, route.Team.Id, referral.Priority);
+        return Result(submission, referral.Reference, route.Team);
+    }
+
+    private async Task<string> NewReferenceAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reference = ReferenceGenerator.Next();
+            if (!await _db.Referrals.AnyAsync(r => r.Reference == reference, cancellationToken))
+            {
+                return reference;
+            }
+        }
+    }
+
+    private static FormSubmissionResult Result(FormSubmission submission, string reference, Team team)
+    {
+        var next = submission.Form.WhatHappensNextMarkdown.Trim();
+        var when = string.IsNullOrWhiteSpace(team.ResponseTime) ? "" : $"We aim to contact you {team.ResponseTime}, only in the ways you told us are safe.";
+        var markdown = string.Join("\n\n", new[] { next, when, "If you are in danger now, call 999. If you cannot speak, call 999 from a mobile, listen, and press 55 when asked." }.Where(s => s.Length > 0));
+        return new FormSubmissionResult(reference, markdown);
+    }
+}
+
+/// <summary>Queues the emails about a referral through the outbox (same transaction as the referral).</summary>
+public sealed class ReferralNotifier
+{
+    private readonly IEmailOutbox _outbox;
+    private readonly IEmailTemplateRenderer _templates;
+    private readonly IHttpContextAccessor _http;
+    private readonly ReferralOptions _options;
+
+    public ReferralNotifier(IEmailOutbox outbox, IEmailTemplateRenderer templates, IHttpContextAccessor http, IOptions<ReferralOptions> options)
+    {
+        _outbox = outbox;
+        _templates = templates;
+        _http = http;
+        _options = options.Value;
+    }
+
+    public async Task NotifyTeamAsync(Referral referral, Team team, CancellationToken cancellationToken = default)
+    {
+        var variables = new Dictionary<string, object?>
+        {
+            ["reference"] = referral.Reference,
+            ["form_title"] = referral.FormTitle,
+            ["priority"] = referral.Priority.ToString(),
+            ["response_time"] = team.ResponseTime,
+            ["inbox_link"] = InboxLink(referral.Reference),
+        };
+        var email = await _templates.RenderAsync(ReferralTemplates.TeamNotification, variables, cancellationToken);
+        foreach (var address in team.Addresses)
+        {
+            await _outbox.EnqueueAsync(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.TeamNotification), cancellationToken);
+        }
+    }
+
+    public async Task AcknowledgeAsync(string address, string reference, string responseTime, CancellationToken cancellationToken = default)
+    {
+        var variables = new Dictionary<string, object?> { ["reference"] = reference, ["response_time"] = responseTime };
+        var email = await _templates.RenderAsync(ReferralTemplates.Acknowledgement, variables, cancellationToken);
+        await _outbox.EnqueueAsync(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.Acknowledgement), cancellationToken);
+    }
+
+    private string InboxLink(string reference)
+    {
+        var path = "/admin/referrals/" + reference;
+        if (_options.PortalAddress is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/') + path;
+        }
+
+        var request = _http.HttpContext?.Request;
+        return request is null ? path : $"{request.Scheme}://{request.Host}{path}";
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using SaferBcp.Cms;
+using SaferBcp.Cms.Admin;
+using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Modules;
+using SaferBcp.Cms.Recipes;
+using SaferBcp.Forms.Services;
+using SaferBcp.Referrals.Services;
+
+namespace SaferBcp.Referrals;
+
+/// <summary>
+/// Self-referrals: the "referral" form kind and its landing page (/refer-yourself), routing to teams (rules,
+/// default team, urgent threshold, the back office's tester), encrypted storage, the officers' inbox
+/// (/admin/referrals), the email templates, the "referral-routing" recipe step and the daily retention job.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    /// <summary>After Forms and Email, which it extends.</summary>
+    public override int Order => 200;
+
+    public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.Referrals.Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReferralOptions>(configuration.GetSection("Referrals"));
+        services.AddPortalDbContext<ReferralsDbContext>("Referrals");
+
+        services.AddSingleton(ReferralKind.Kind);
+        services.AddScoped<IFormSubmissionHandler, ReferralSubmissionHandler>();
+        services.AddScoped<ReferralForms>();
+        services.AddScoped<RoutingStore>();
+        services.AddScoped<ReferralNotifier>();
+        services.AddSingleton<ReferralProtector>();
+        services.AddScoped<ReferralInbox>();
+        services.AddScoped<ReferralRetention>();
+        services.AddHostedService<ReferralRetentionService>();
+        services.AddScoped<IRecipeStep, ReferralRoutingStep>();
+        services.AddSingleton(ReferralTemplates.TeamNotificationTemplate);
+        services.AddSingleton(ReferralTemplates.AcknowledgementTemplate);
+        services.AddSingleton(new ReservedPath(ReferralKind.PathPrefix));
+
+        // The forms engine declares the "Form" content type; until it is present this keeps the recipe's referral forms loadable.
+        if (!services.Any(d => d.ImplementationInstance is ContentTypeDefinition { Name: ReferralForms.FormContentType }))
+        {
+            services.AddSingleton(new ContentTypeDefinition(ReferralForms.FormContentType, "Form", "A form people fill in: a self-referral or a survey") { Routable = false, Creatable = false });
+        }
+
+        var assets = Path.Combine(AppContext.BaseDirectory, "referrals-assets");
+        Directory.CreateDirectory(assets);
+        services.AddSingleton(new StaticAssetFolder("/assets/referrals", new PhysicalFileProvider(assets)));
+
+        services.AddSingleton(new AdminMenuItem("Referrals", "/admin/referrals", SaferBcp.Referrals.Permissions.ViewReferrals, 40));
+        services.AddSingleton(new AdminMenuItem("Referral routing", "/admin/referrals/routing", SaferBcp.Referrals.Permissions.ManageReferralRouting, 41));
+    }
+}
