@@ -11,7 +11,8 @@ builder.AddPortalModules(
     new SaferBcp.Search.Startup(),
     new SaferBcp.Email.Startup(),
     new SaferBcp.Forms.Startup(),
-    new SaferBcp.Referrals.Startup());
+    new SaferBcp.Referrals.Startup(),
+    new SaferBcp.SafePlaces.Startup());
 
 var app = builder.Build();
 

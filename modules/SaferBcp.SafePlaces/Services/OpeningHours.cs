@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SaferBcp.SafePlaces.Models;
+
+namespace SaferBcp.SafePlaces.Services;
+
+/// <summary>
+/// One opening on a weekday, in UK local time. A closing time at or before the opening time runs past
+/// midnight into the next day (22:00-02:00); 00:00-24:00 is the whole day.
+/// </summary>
+public sealed record OpeningRange(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)
+{
+    public bool Overnight => Closes <= Opens;
+
+    public override string ToString() => $"{Opens:HH\\:mm}-{(Closes == TimeOnly.MinValue ? "24:00" : Closes.ToString("HH\\:mm", CultureInfo.InvariantCulture))}";
+}
+
+/// <summary>A place's parsed weekly hours and closed dates: what the status calculator and the index table use.</summary>
+public sealed record OpeningHours(IReadOnlyList<OpeningRange> Ranges, IReadOnlyList<DateOnly> ClosedDates)
+{
+    public static readonly OpeningHours None = new([], []);
+
+    public IEnumerable<OpeningRange> On(DayOfWeek day) => Ranges.Where(r => r.Day == day).OrderBy(r => r.Opens);
+
+    /// <summary>Parses what staff typed; errors are ignored here (the validator reports them).</summary>
+    public static OpeningHours From(SafePlacePart part)
+    {
+        var ranges = new List<OpeningRange>();
+        foreach (var day in WeekHours.WeekdaysFromMonday)
+        {
+            if (OpeningHoursText.TryParse(day, part.Hours[day], out var parsed, out _))
+            {
+                ranges.AddRange(parsed);
+            }
+        }
+
+        return new OpeningHours(ranges, ClosedDatesText.TryParse(part.ClosedDates, out var closed, out _) ? closed : []);
+    }
+}
+
+/// <summary>Reads a weekday's hours as staff type them: "09:00-17:30, 19:00-23:00", "9am-5pm" is not accepted on purpose (one format, said plainly).</summary>
+public static partial class OpeningHoursText
+{
+    public const string Example = "09:00-17:30, or 09:00-12:00, 13:00-17:00";
+
+    public static bool TryParse(DayOfWeek day, string? text, out List<OpeningRange> ranges, out string? error)
+    {
+        ranges = [];
+        error = null;
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0 || string.Equals(trimmed, "closed", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(trimmed, "24 hours", StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, "open 24 hours", StringComparison.OrdinalIgnoreCase))
+        {
+            ranges.Add(new OpeningRange(day, TimeOnly.MinValue, TimeOnly.MinValue));
+            return true;
+        }
+
+        foreach (var piece in trimmed.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var match = Range().Match(piece);
+            if (!match.Success)
+            {
+                error = $"Enter {day} times like {Example}";
+                return false;
+            }
+
+            if (!TryTime(match.Groups[1].Value, out var opens) || !TryTime(match.Groups[2].Value, out var closes))
+            {
+                error = $"Enter {day} times between 00:00 and 24:00, like {Example}";
+                return false;
+            }
+
+            if (opens == closes && opens != TimeOnly.MinValue)
+            {
+                error = $"{day}: the opening and closing times are the same ({piece}). For all day, enter 00:00-24:00";
+                return false;
+            }
+
+            ranges.Add(new OpeningRange(day, opens, closes));
+        }
+
+        var sameDay = ranges.OrderBy(r => r.Opens).ToList();
+        for (var i = 1; i < sameDay.Count; i++)
+        {
+            var previous = sameDay[i - 1];
+            if (previous.Overnight || sameDay[i].Opens < previous.Closes)
+            {
+                error = $"{day}: the times overlap. Enter each time the place is open once, in order, like {Example}";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static string Format(IEnumerable<OpeningRange> ranges) => string.Join(", ", ranges.OrderBy(r => r.Opens).Select(r => r.ToString()));
+
+    private static bool TryTime(string text, out TimeOnly time)
+    {
+        var parts = text.Split([':', '.']);
+        var hour = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var minute = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0;
+        time = TimeOnly.MinValue;
+        if (hour == 24 && minute == 0)
+        {
+            return true;
+        }
+
+        if (hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        time = new TimeOnly(hour, minute);
+        return true;
+    }
+
+    // "9:00-17:30", "09.00 – 17.30", "0900-1730" is not accepted: people misread it.
+    [GeneratedRegex(@"^(\d{1,2}(?:[:.]\d{2})?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:[:.]\d{2})?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Range();
+}
+
+public static class ClosedDatesText
+{
+    public static bool TryParse(string? text, out List<DateOnly> dates, out string? error)
+    {
+        dates = [];
+        error = null;
+        foreach (var line in (text ?? "").Split(['\n', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!SafePlaceDates.TryParse(line, out var date))
+            {
+                error = $"\u2018{line}\u2019 is not a date. Enter one date a line, like 25/12/2026";
+                dates = [];
+                return false;
+            }
+
+            dates.Add(date);
+        }
+
+        dates = dates.Distinct().Order().ToList();
+        return true;
+    }
+}

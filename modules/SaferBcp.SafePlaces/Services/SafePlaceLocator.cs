@@ -1,0 +1,190 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SaferBcp.SafePlaces.Models;
+
+namespace SaferBcp.SafePlaces.Services;
+
+/// <summary>What the visitor asked for on /safe-places. Coordinates come only from "Use my location".</summary>
+public sealed record LocatorQuery(
+    string? Postcode = null,
+    double? Latitude = null,
+    double? Longitude = null,
+    BcpArea? Area = null,
+    bool OpenNow = false,
+    SafePlaceFacilities Facilities = SafePlaceFacilities.None,
+    SafePlaceSchemes Schemes = SafePlaceSchemes.None,
+    int Page = 1);
+
+/// <summary>Where distances are measured from, and how to describe it ("BH1 1AA", "the middle of BH1", "your location").</summary>
+public sealed record Origin(double Latitude, double Longitude, string Description, bool Approximate);
+
+public sealed record LocatedPlace(SafePlaceIndex Place, OpeningStatus Status, double? Miles);
+
+public sealed record LocatorResult(
+    IReadOnlyList<LocatedPlace> Places,
+    int Total,
+    int Page,
+    int PageCount,
+    Origin? Origin,
+    string? PostcodeError,
+    string? PostcodeNotice,
+    int PublishedCount);
+
+/// <summary>
+/// Finds the published, non-hidden places matching the filters. Area, facility and scheme filters run in SQL on
+/// the index table; open-now and distance need the status and the haversine distance, worked out per place in memory.
+/// </summary>
+public sealed class SafePlaceLocator
+{
+    private readonly SafePlacesDbContext _db;
+    private readonly PostcodeResolver _postcodes;
+    private readonly SafePlaceFreshness _freshness;
+    private readonly TimeProvider _clock;
+    private readonly SafePlacesOptions _options;
+
+    public SafePlaceLocator(SafePlacesDbContext db, PostcodeResolver postcodes, SafePlaceFreshness freshness, TimeProvider clock, IOptions<SafePlacesOptions> options)
+    {
+        _db = db;
+        _postcodes = postcodes;
+        _freshness = freshness;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>Published places the public may see (checked within the last HideAfterMonths).</summary>
+    public IQueryable<SafePlaceIndex> Visible()
+    {
+        var hiddenOnOrBefore = _freshness.HiddenOnOrBefore;
+        return _db.Places.AsNoTracking().Where(p => p.LastVerified > hiddenOnOrBefore);
+    }
+
+    public async Task<LocatorResult> FindAsync(LocatorQuery query, CancellationToken cancellationToken = default)
+    {
+        Origin? origin = null;
+        string? error = null;
+        string? notice = null;
+        if (query.Latitude is { } lat && query.Longitude is { } lon)
+        {
+            origin = new Origin(lat, lon, "your location", Approximate: false);
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Postcode))
+        {
+            var resolved = await _postcodes.ResolveAsync(query.Postcode, cancellationToken);
+            origin = resolved.Origin;
+            error = resolved.Error;
+            notice = resolved.Notice;
+        }
+
+        var rows = Visible();
+        if (query.Area is { } area)
+        {
+            rows = rows.Where(p => p.Area == area);
+        }
+
+        if (query.Facilities != SafePlaceFacilities.None)
+        {
+            var mask = (int)query.Facilities;
+            rows = rows.Where(p => (p.Facilities & mask) == mask);
+        }
+
+        if (query.Schemes != SafePlaceSchemes.None)
+        {
+            var mask = (int)query.Schemes;
+            rows = rows.Where(p => (p.Schemes & mask) != 0);
+        }
+
+        var publishedCount = await Visible().CountAsync(cancellationToken);
+        var candidates = await rows.ToListAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
+        var located = new List<LocatedPlace>(candidates.Count);
+        foreach (var place in candidates)
+        {
+            var status = OpeningHoursCalculator.StatusAt(OpeningHoursJson.Read(place.OpeningHoursJson), now);
+            if (query.OpenNow && !status.IsOpen)
+            {
+                continue;
+            }
+
+            double? miles = origin is not null && place.Latitude is { } plat && place.Longitude is { } plon
+                ? Distance.Miles(origin.Latitude, origin.Longitude, plat, plon)
+                : null;
+            located.Add(new LocatedPlace(place, status, miles));
+        }
+
+        var ordered = origin is null
+            ? located.OrderBy(p => p.Place.Name, StringComparer.OrdinalIgnoreCase)
+            : located.OrderBy(p => p.Miles is null).ThenBy(p => p.Miles).ThenBy(p => p.Place.Name, StringComparer.OrdinalIgnoreCase);
+        var pageSize = Math.Max(1, _options.PageSize);
+        var pageCount = Math.Max(1, (located.Count + pageSize - 1) / pageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var pageItems = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new LocatorResult(pageItems, located.Count, page, pageCount, origin, error, notice, publishedCount);
+    }
+}
+
+/// <summary>
+/// Turns what a visitor typed into a point, without asking any other service: a full postcode from the
+/// imported postcode table; otherwise its district. A district's point is the mean of the table's postcodes
+/// in it, or, when none are imported, the mean of the published Safe Places in it. Coordinates are never made up:
+/// when nothing is known the visitor is told so and the list is not sorted by distance.
+/// </summary>
+public sealed class PostcodeResolver
+{
+    public const string NotRecognised = "Enter a postcode, like BH1 1AA, or the first part, like BH1";
+    public const string NotFound = "We could not find that postcode. Try the first part, like BH1";
+    private readonly SafePlacesDbContext _db;
+    private readonly SafePlaceFreshness _freshness;
+
+    public PostcodeResolver(SafePlacesDbContext db, SafePlaceFreshness freshness)
+    {
+        _db = db;
+        _freshness = freshness;
+    }
+
+    public sealed record Resolution(Origin? Origin, string? Error, string? Notice);
+
+    public async Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken = default)
+    {
+        if (!UkPostcode.TryParse(text, out var postcode))
+        {
+            return new Resolution(null, NotRecognised, null);
+        }
+
+        if (postcode.IsFull)
+        {
+            var exact = await _db.Postcodes.AsNoTracking().FirstOrDefaultAsync(p => p.Postcode == postcode.ToString(), cancellationToken);
+            if (exact is not null)
+            {
+                return new Resolution(new Origin(exact.Latitude, exact.Longitude, postcode.ToString(), false), null, null);
+            }
+        }
+
+        var district = await DistrictCentreAsync(postcode.District, cancellationToken);
+        if (district is null)
+        {
+            return new Resolution(null, null, NotFound);
+        }
+
+        var notice = postcode.IsFull ? $"We do not have {postcode} in our postcode list, so distances are from the middle of {postcode.District}." : null;
+        return new Resolution(district, null, notice);
+    }
+
+    private async Task<Origin?> DistrictCentreAsync(string district, CancellationToken cancellationToken)
+    {
+        var fromTable = await _db.Postcodes.AsNoTracking().Where(p => p.District == district)
+            .GroupBy(p => p.District).Select(g => new { Lat = g.Average(p => p.Latitude), Lon = g.Average(p => p.Longitude) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (fromTable is not null)
+        {
+            return new Origin(fromTable.Lat, fromTable.Lon, $"the middle of {district}", true);
+        }
+
+        var hiddenOnOrBefore = _freshness.HiddenOnOrBefore;
+        var places = await _db.Places.AsNoTracking()
+            .Where(p => p.District == district && p.LastVerified > hiddenOnOrBefore && p.Latitude != null && p.Longitude != null)
+            .Select(p => new { p.Latitude, p.Longitude }).ToListAsync(cancellationToken);
+        return places.Count == 0
+            ? null
+            : new Origin(places.Average(p => p.Latitude!.Value), places.Average(p => p.Longitude!.Value), $"the middle of {district}", true);
+    }
+}

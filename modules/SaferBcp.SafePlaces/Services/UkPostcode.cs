@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+
+namespace SaferBcp.SafePlaces.Services;
+
+/// <summary>
+/// A UK postcode or postcode district as a visitor types it: "bh1 1aa", "BH11AA", "BH1". Full postcodes are
+/// normalised to "BH1 1AA"; a district is the outward code alone ("BH1"). Shape only: whether the postcode
+/// exists is a question for the lookup table.
+/// </summary>
+public sealed partial record UkPostcode(string Outward, string? Inward)
+{
+    public bool IsFull => Inward is not null;
+
+    public string District => Outward;
+
+    public override string ToString() => Inward is null ? Outward : $"{Outward} {Inward}";
+
+    public static bool TryParse(string? text, out UkPostcode postcode)
+    {
+        postcode = new UkPostcode("", null);
+        var compact = new string((text ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        if (compact.Length is < 2 or > 7)
+        {
+            return false;
+        }
+
+        if (OutwardCode().IsMatch(compact))
+        {
+            postcode = new UkPostcode(compact, null);
+            return true;
+        }
+
+        if (compact.Length >= 5 && OutwardCode().IsMatch(compact[..^3]) && InwardCode().IsMatch(compact[^3..]))
+        {
+            postcode = new UkPostcode(compact[..^3], compact[^3..]);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"bh11aa" → "BH1 1AA"; null when it is not a full postcode.</summary>
+    public static string? NormalizeFull(string? text) => TryParse(text, out var p) && p.IsFull ? p.ToString() : null;
+
+    // Outward code: A9, A99, AA9, AA99, A9A, AA9A (and GIR for GIR 0AA).
+    [GeneratedRegex("^(?:[A-Z]{1,2}[0-9][0-9A-Z]?|GIR)$")]
+    private static partial Regex OutwardCode();
+
+    [GeneratedRegex("^[0-9][A-Z]{2}$")]
+    private static partial Regex InwardCode();
+}
+
+/// <summary>Distances on the Earth's surface: the haversine formula is accurate to well under 1% at these distances.</summary>
+public static class Distance
+{
+    private const double EarthRadiusMiles = 3958.8;
+
+    public static double Miles(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(lat2 - lat1);
+        var dLon = Radians(lon2 - lon1);
+        var a = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(dLon / 2), 2));
+        return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    /// <summary>"0.4 miles", "1 mile", "12 miles".</summary>
+    public static string Format(double miles)
+    {
+        if (miles < 0.05)
+        {
+            return "less than 0.1 miles";
+        }
+
+        var rounded = miles < 10 ? Math.Round(miles, 1) : Math.Round(miles);
+        var text = rounded.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        return rounded == 1 ? "1 mile" : $"{text} miles";
+    }
+}
+
+/// <summary>The area a place's coordinates must fall in: BCP and its edges, generously (Studland to Highcliffe, Poole Harbour to Ferndown).</summary>
+public static class BcpBounds
+{
+    public const double MinLatitude = 50.55;
+    public const double MaxLatitude = 50.90;
+    public const double MinLongitude = -2.20;
+    public const double MaxLongitude = -1.55;
+
+    public static bool Contains(double latitude, double longitude) =>
+        latitude is >= MinLatitude and <= MaxLatitude && longitude is >= MinLongitude and <= MaxLongitude;
+}
+
+/// <summary>Whether a visitor's coordinates are plausible for the UK (used for "Use my location").</summary>
+public static class UkBounds
+{
+    public static bool Contains(double latitude, double longitude) =>
+        latitude is >= 49.8 and <= 60.9 && longitude is >= -8.7 and <= 1.8;
+}

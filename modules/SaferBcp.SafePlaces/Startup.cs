@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using SaferBcp.Cms;
+using SaferBcp.Cms.Admin;
+using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Modules;
+using SaferBcp.SafePlaces.Models;
+using SaferBcp.SafePlaces.Services;
+
+namespace SaferBcp.SafePlaces;
+
+/// <summary>
+/// Safe Places: the SafePlace content type and its editor, the index table, the public locator at /safe-places
+/// (postcode or "Use my location", filters, distance, open now), a page per place, open data as CSV and GeoJSON,
+/// and the back office list with CSV imports of places and of the postcode lookup. Settings: SafePlaces:FlagAfterMonths,
+/// SafePlaces:HideAfterMonths, SafePlaces:PageSize.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.SafePlaces.Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SafePlacesOptions>(configuration.GetSection("SafePlaces"));
+        services.AddSingleton(new ContentTypeDefinition(SafePlaceTypes.SafePlace, "Safe Place", "A shop, café, library or other venue in the Safe Places scheme, shown in the locator"));
+        services.AddPortalDbContext<SafePlacesDbContext>("SafePlaces");
+
+        services.AddScoped<IContentHandler, SafePlaceIndexHandler>();
+        services.AddScoped<IContentValidator, SafePlaceValidator>();
+        services.AddScoped<IContentDisplay, SafePlaceDisplay>();
+        services.AddScoped<IContentEditor, SafePlaceEditor>();
+        services.AddSingleton<IContentSearchText, SafePlaceSearchText>();
+
+        services.AddScoped<SafePlaceFreshness>();
+        services.AddScoped<PostcodeResolver>();
+        services.AddScoped<SafePlaceLocator>();
+        services.AddScoped<SafePlaceOpenData>();
+        services.AddScoped<SafePlaceImporter>();
+        services.AddScoped<PostcodeImporter>();
+        services.AddScoped<SafePlaceDraftFactory>();
+        services.AddScoped<SafePlaceExpiry>();
+        services.AddHostedService<SafePlaceExpiryService>();
+
+        services.AddSingleton(new ReservedPath("safe-places", WholePathOnly: true));
+        services.AddSingleton(new StaticAssetFolder("/safe-places-assets", new EmbeddedFileProvider(typeof(Startup).Assembly, "SaferBcp.SafePlaces.Assets")));
+        services.AddSingleton(new AdminMenuItem("Safe Places", "/admin/safe-places", SaferBcp.SafePlaces.Permissions.ManageSafePlaces, 30));
+
+        // The locator's address carries the visitor's postcode or coordinates. ASP.NET Core logs the full request
+        // address (with its query string) at Information; keep those lines off whatever the Logging settings say.
+        services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+    }
+}
