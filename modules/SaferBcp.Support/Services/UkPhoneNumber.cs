@@ -51,8 +51,8 @@ public static partial class UkPhoneNumber
     [GeneratedRegex(@"^\+?[0-9 ()-]+$")]
     private static partial Regex Typeable();
 
-    // 0 and 9 or 10 more digits (landlines, mobiles, 0800/0808/03 numbers), 116 xxx helplines, 3-digit services like 101 and 111.
-    [GeneratedRegex(@"^(0[1-9][0-9]{8,9}|116[0-9]{3}|1[0-9]{2})$")]
+    // 0 and 9 or 10 more digits (landlines, mobiles, 0800/0808/03 numbers), 0800 and 4 digits (Childline), 116 xxx helplines, 3-digit services like 101.
+    [GeneratedRegex(@"^(0[1-9][0-9]{8,9}|0800[0-9]{4}|116[0-9]{3}|1[0-9]{2})$")]
     private static partial Regex Dialable();
 
     [GeneratedRegex(@"^[0-9]{5,6}$")]
