@@ -120,7 +120,11 @@ public sealed class SearchIndex : IDisposable
                 var snippet = Highlight(highlighter, "body", body) ?? Highlight(highlighter, "summary", summary) ?? System.Net.WebUtility.HtmlEncode(summary);
                 var facts = doc.Fields.Where(f => f.Name.StartsWith(FactPrefix, StringComparison.Ordinal))
                     .ToDictionary(f => f.Name[FactPrefix.Length..], f => f.GetStringValue(), StringComparer.Ordinal);
-                hits.Add(new SearchHit(doc.Get(IdField), doc.Get("kind"), doc.Get("title"), doc.Get("url"), System.Net.WebUtility.HtmlEncode(summary), snippet) { Facts = facts });
+                hits.Add(new SearchHit(doc.Get(IdField), doc.Get("kind"), doc.Get("title"), doc.Get("url"), System.Net.WebUtility.HtmlEncode(summary), snippet)
+                {
+                    Facts = facts,
+                    HighlightedSummaryHtml = Highlight(highlighter, "summary", summary) ?? System.Net.WebUtility.HtmlEncode(summary),
+                });
             }
 
             return new SearchResults(query, hits, top.TotalHits, page, pageSize);
@@ -181,6 +185,9 @@ public sealed record SearchHit(string ContentItemId, string Kind, string Title, 
 {
     /// <summary>The short facts the kind's result layout shows (keys in <see cref="SearchFacts"/>).</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The whole summary with the searched words marked, for layouts that show the summary rather than a snippet.</summary>
+    public string HighlightedSummaryHtml { get; init; } = "";
 
     public string? Fact(string key) => Facts.GetValueOrDefault(key) is { Length: > 0 } value ? value : null;
 }
