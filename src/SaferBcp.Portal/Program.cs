@@ -12,7 +12,8 @@ builder.AddPortalModules(
     new SaferBcp.Email.Startup(),
     new SaferBcp.Forms.Startup(),
     new SaferBcp.Referrals.Startup(),
-    new SaferBcp.SafePlaces.Startup());
+    new SaferBcp.SafePlaces.Startup(),
+    new SaferBcp.Support.Startup());
 
 var app = builder.Build();
 

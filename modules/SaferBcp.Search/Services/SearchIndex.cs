@@ -20,6 +20,7 @@ public sealed class SearchIndex : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string IdField = "id";
+    private const string FactPrefix = "fact.";
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -75,6 +76,11 @@ public sealed class SearchIndex : IDisposable
             new TextField("summary", text.Summary, Field.Store.YES),
             new TextField("body", text.Body, Field.Store.YES),
         };
+        foreach (var fact in text.Facts)
+        {
+            document.Add(new StoredField(FactPrefix + fact.Key, fact.Value));
+        }
+
         _writer.UpdateDocument(new Term(IdField, contentItemId), document);
     }
 
@@ -112,7 +118,13 @@ public sealed class SearchIndex : IDisposable
                 var summary = doc.Get("summary") ?? "";
                 var body = doc.Get("body") ?? "";
                 var snippet = Highlight(highlighter, "body", body) ?? Highlight(highlighter, "summary", summary) ?? System.Net.WebUtility.HtmlEncode(summary);
-                hits.Add(new SearchHit(doc.Get(IdField), doc.Get("kind"), doc.Get("title"), doc.Get("url"), System.Net.WebUtility.HtmlEncode(summary), snippet));
+                var facts = doc.Fields.Where(f => f.Name.StartsWith(FactPrefix, StringComparison.Ordinal))
+                    .ToDictionary(f => f.Name[FactPrefix.Length..], f => f.GetStringValue(), StringComparer.Ordinal);
+                hits.Add(new SearchHit(doc.Get(IdField), doc.Get("kind"), doc.Get("title"), doc.Get("url"), System.Net.WebUtility.HtmlEncode(summary), snippet)
+                {
+                    Facts = facts,
+                    HighlightedSummaryHtml = Highlight(highlighter, "summary", summary) ?? System.Net.WebUtility.HtmlEncode(summary),
+                });
             }
 
             return new SearchResults(query, hits, top.TotalHits, page, pageSize);
@@ -169,7 +181,16 @@ public sealed class SearchIndex : IDisposable
     }
 }
 
-public sealed record SearchHit(string ContentItemId, string Kind, string Title, string Url, string SummaryHtml, string SnippetHtml);
+public sealed record SearchHit(string ContentItemId, string Kind, string Title, string Url, string SummaryHtml, string SnippetHtml)
+{
+    /// <summary>The short facts the kind's result layout shows (keys in <see cref="SearchFacts"/>).</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The whole summary with the searched words marked, for layouts that show the summary rather than a snippet.</summary>
+    public string HighlightedSummaryHtml { get; init; } = "";
+
+    public string? Fact(string key) => Facts.GetValueOrDefault(key) is { Length: > 0 } value ? value : null;
+}
 
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize)
 {
