@@ -8,7 +8,8 @@ builder.AddPortalModules(
     new SaferBcp.AdminTheme.Startup(),
     new SaferBcp.Pages.Startup(),
     new SaferBcp.Media.Startup(),
-    new SaferBcp.Search.Startup());
+    new SaferBcp.Search.Startup(),
+    new SaferBcp.Dataset.Startup());
 
 var app = builder.Build();
 
