@@ -28,7 +28,10 @@ public sealed class DatasetStep : IRecipeStep
 
     public int Order => 60;
 
-    public void Validate(JsonObject step, RecipeErrors errors)
+    public void Validate(JsonObject step, RecipeErrors errors) => ValidateStep(step, errors);
+
+    /// <summary>Checks a step without touching the database, naming each field at fault.</summary>
+    public static void ValidateStep(JsonObject step, RecipeErrors errors)
     {
         var spans = new HashSet<string>(StringComparer.Ordinal);
         var periods = RecipeJson.Array(step, "periods", errors, required: false);

@@ -40,7 +40,7 @@ public static partial class FinancialPeriod
             }
 
             var q = y.Groups[3].Success ? int.Parse(y.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
-            if (q is < 0 or > 4)
+            if (y.Groups[3].Success && q is < 1 or > 4)
             {
                 return null;
             }
