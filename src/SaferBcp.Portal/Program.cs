@@ -13,7 +13,8 @@ builder.AddPortalModules(
     new SaferBcp.Forms.Startup(),
     new SaferBcp.Referrals.Startup(),
     new SaferBcp.SafePlaces.Startup(),
-    new SaferBcp.Support.Startup());
+    new SaferBcp.Support.Startup(),
+    new SaferBcp.Dataset.Startup());
 
 var app = builder.Build();
 
