@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 using SaferBcp.Cms.Content;
 
 namespace SaferBcp.Forms.Models;
@@ -107,6 +109,7 @@ public sealed class FormCondition
     public List<string> Values { get; set; } = [];
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ConditionOperator>))]
 public enum ConditionOperator
 {
     /// <summary>The answer (or one of the answers) is one of <see cref="FormCondition.Values"/>.</summary>
@@ -119,6 +122,7 @@ public enum ConditionOperator
     Answered,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<QuestionType>))]
 public enum QuestionType
 {
     Text,
@@ -134,6 +138,7 @@ public enum QuestionType
     Select,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<DateRule>))]
 public enum DateRule
 {
     Any,
