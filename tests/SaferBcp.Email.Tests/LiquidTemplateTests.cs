@@ -60,9 +60,7 @@ public sealed class LiquidTemplateTests
     {
         var problems = _liquid.Check("Body", "body", "Hello\n\n{% if reference %}\nno end", Variables);
 
-        var problem = Assert.Single(problems);
-        Assert.StartsWith("Line ", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("of the body has a Liquid mistake", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("Line 4 of the body: {% endif %} is missing. Every {% if %} needs an {% endif %} after it", Assert.Single(problems).Message);
     }
 
     [Fact]
@@ -70,7 +68,15 @@ public sealed class LiquidTemplateTests
     {
         var problems = _liquid.Check("Subject", "subject", "New referral {{ reference", Variables);
 
-        Assert.StartsWith("Line 1 of the subject has a Liquid mistake", Assert.Single(problems).Message, StringComparison.Ordinal);
+        Assert.Equal("Line 1 of the subject: a {{ is not closed. Put }} after the variable", Assert.Single(problems).Message);
+    }
+
+    [Theory]
+    [InlineData("Hello\n{{ reference | }}", "Line 2 of the body: a | must be followed by the name of a filter, like | upcase")]
+    [InlineData("Hello\n\nThanks {% endif %}", "Line 3 of the body: there is no tag called \u2018endif\u2019 here. Check its spelling, and that an end tag has its start tag before it")]
+    public void Common_mistakes_are_explained_in_plain_english(string source, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(_liquid.Check("Body", "body", source, Variables)).Message);
     }
 
     [Fact]

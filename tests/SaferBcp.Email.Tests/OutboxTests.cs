@@ -46,7 +46,7 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task A_message_queued_in_a_transaction_that_rolls_back_is_never_sent()
+    public async Task A_message_queued_in_a_transaction_that_rolls_back_is_never_sent_and_one_that_commits_is()
     {
         await using var smtp = await LoopbackSmtpServer.StartNewAsync();
         await using var harness = await EmailHarness.CreateAsync(Smtp(smtp));
@@ -54,6 +54,7 @@ public sealed class OutboxTests
         {
             var database = scope.ServiceProvider.GetRequiredService<PortalDatabase>();
             await using var transaction = await database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<SaferBcp.Cms.Audit.AuditLog>().WriteAsync("test.work", "Test", "1");
             await scope.ServiceProvider.GetRequiredService<IEmailOutbox>().EnqueueAsync(EmailHarness.Message(1));
 
             // No CommitAsync: the caller's work failed.
@@ -70,6 +71,10 @@ public sealed class OutboxTests
         Assert.Equal(1, await harness.DispatchAsync());
         Assert.Equal("Referral 2", Assert.Single(await smtp.WaitForMessagesAsync(1)).Subject);
         Assert.Single(await harness.RowsAsync());
+        await using (var scope = harness.Scope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<CmsDbContext>().AuditEntries.AnyAsync(a => a.Action == "test.work"));
+        }
     }
 
     [Fact]

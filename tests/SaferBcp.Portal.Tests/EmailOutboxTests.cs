@@ -184,7 +184,7 @@ public sealed class EmailOutboxTests
             ["Body"] = "Hello\n{% if reference %}\nno end",
             ["submit"] = "save",
         });
-        Assert.Contains("of the body has a Liquid mistake", System.Net.WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Line 3 of the body: {% endif %} is missing", System.Net.WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         using var preview = await PortalFactory.PostFormAsync(admin, Page, Page, new Dictionary<string, string>
         {

@@ -89,14 +89,46 @@ public sealed partial class LiquidTemplates
 
     private static string DescribeParseError(string label, string source, string? error)
     {
-        // Fluid reports "… at (line:column)".
+        // Fluid reports "<reason> at (line:column)".
         var match = PositionPattern().Match(error ?? "");
         var line = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 1;
-        var reason = match.Success ? (error ?? "")[..match.Index].Trim().TrimEnd('.') : error ?? "";
-        var lines = source.ReplaceLineEndings("\n").Split('\n');
-        line = Math.Clamp(line, 1, lines.Length);
-        return $"Line {line} of the {label} has a Liquid mistake ({reason}). Check that every {{{{ has a matching }}}} and every {{% if %}} has an {{% endif %}}";
+        var reason = (match.Success ? (error ?? "")[..match.Index] : error ?? "").Trim();
+        reason = reason.EndsWith(" at", StringComparison.Ordinal) ? reason[..^3].TrimEnd() : reason;
+        line = Math.Clamp(line, 1, source.ReplaceLineEndings("\n").Split('\n').Length);
+        return $"Line {line} of the {label}: {PlainReason(reason)}";
     }
+
+    private static string PlainReason(string reason)
+    {
+        if (ExpectedEndPattern().Match(reason) is { Success: true } end)
+        {
+            var tag = end.Groups[1].Value;
+            return $"{{% end{tag} %}} is missing. Every {{% {tag} %}} needs an {{% end{tag} %}} after it";
+        }
+
+        if (reason.StartsWith("End of tag '}}' was expected", StringComparison.Ordinal))
+        {
+            return "a {{ is not closed. Put }} after the variable";
+        }
+
+        if (reason.StartsWith("An identifier was expected after the '|' sign", StringComparison.Ordinal))
+        {
+            return "a | must be followed by the name of a filter, like | upcase";
+        }
+
+        if (UnknownTagPattern().Match(reason) is { Success: true } unknown)
+        {
+            return $"there is no tag called \u2018{unknown.Groups[1].Value}\u2019 here. Check its spelling, and that an end tag has its start tag before it";
+        }
+
+        return $"the Liquid is not right ({reason}). Check that every {{{{ has a matching }}}} and every {{% if %}} has an {{% endif %}}";
+    }
+
+    [GeneratedRegex(@"^'\{% end(\w+) %\}' was expected")]
+    private static partial Regex ExpectedEndPattern();
+
+    [GeneratedRegex(@"^Unknown tag '([^']+)'")]
+    private static partial Regex UnknownTagPattern();
 
     private static string LineOf(string label, string source, string name)
     {
