@@ -118,6 +118,9 @@ public sealed class SupportBrowserTests
     private static async Task ContinueAsync(IPage page)
     {
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"));
+        // The next page may have the same address (a question shown again with an error), so wait for a new document.
+        await page.EvaluateAsync("() => { window.supportTestOldPage = true; }");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => !window.supportTestOldPage && document.readyState === 'complete'");
     }
 }
