@@ -36,7 +36,7 @@ public sealed class DatasetStore
 
     public Task<Indicator?> IndicatorAsync(int id) => _db.Indicators.FirstOrDefaultAsync(i => i.Id == id);
 
-    /// <summary>Values in reading order: indicator, then period start, then BCP before its towns.</summary>
+    /// <summary>Values in reading order: indicator, then period (a year after its months), then BCP before its towns.</summary>
     public async Task<List<DataValue>> ValuesAsync(bool publishedOnly, int? indicatorId = null)
     {
         var values = await _db.Values.AsNoTracking().Include(v => v.Indicator).Include(v => v.Period)
@@ -44,7 +44,7 @@ public sealed class DatasetStore
             .Where(v => indicatorId == null || v.IndicatorId == indicatorId)
             .ToListAsync();
         return values.OrderBy(v => v.Indicator!.SortOrder).ThenBy(v => v.Indicator!.Code)
-            .ThenBy(v => v.Period!.Start).ThenBy(v => v.Period!.End)
+            .ThenBy(v => v.Period!.End).ThenByDescending(v => v.Period!.Start)
             .ThenBy(v => Array.IndexOf(Geographies.All, v.Geography)).ToList();
     }
 
