@@ -139,6 +139,39 @@ public sealed class DatasetStore
         await ClearCacheAsync();
     }
 
+    /// <summary>Stores survey shares as percentage values (BCP-wide) with their counts; shares with no answers are skipped.</summary>
+    public async Task<int> StoreSurveySharesAsync(Indicator indicator, IReadOnlyList<SurveyShare> shares, IReadOnlyList<Period> periods)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var stored = 0;
+        await using var tx = await _database.BeginTransactionAsync();
+        foreach (var share in shares)
+        {
+            var period = periods.FirstOrDefault(p => p.Code == share.PeriodCode);
+            if (period is null || SurveyIndicatorUpdater.ToPercentage(share) is not { } percentage)
+            {
+                continue;
+            }
+
+            var value = period.Id == 0 ? null : await _db.Values.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.PeriodId == period.Id && v.Geography == Geographies.Bcp);
+            if (value is null)
+            {
+                _db.Values.Add(value = new DataValue { IndicatorId = indicator.Id, Period = period, Geography = Geographies.Bcp });
+            }
+
+            (value.Value, value.Numerator, value.Denominator) = (percentage.Value, percentage.Numerator, percentage.Denominator);
+            value.LastChangedBy = "survey";
+            value.LastChangedUtc = now;
+            value.Reason = "Worked out from survey answers";
+            stored++;
+        }
+
+        await _db.SaveChangesAsync();
+        await tx.CommitAsync();
+        await ClearCacheAsync();
+        return stored;
+    }
+
     public Task AuditExportAsync(string format, int rows) =>
         _audit.WriteAsync("dataset.export", "Dataset", null, $"Full dataset, small numbers included, exported as {format}: {rows} values");
 
