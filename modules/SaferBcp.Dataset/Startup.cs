@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.Configure<DatasetOptions>(configuration.GetSection("Dataset"));
         services.AddPortalDbContext<DatasetDbContext>("Dataset");
         services.AddScoped<DatasetStore>();
+        services.AddScoped<SurveyIndicatorUpdater>();
         services.AddScoped<IRecipeStep, DatasetStep>();
         services.AddSingleton(new Cms.Content.ReservedPath("data"));
         services.AddSingleton(new AdminMenuItem("Partnership dataset", "/admin/dataset", SaferBcp.Dataset.Permissions.ViewDataset, 60));

@@ -94,3 +94,36 @@ public sealed class DatasetDisclosureTests
         Assert.False(shown.Single().ValueHidden);
     }
 }
+
+public sealed class SurveyIndicatorTests
+{
+    [Theory]
+    [InlineData(32, 100, 32.0)]
+    [InlineData(1, 3, 33.3)]
+    [InlineData(2, 3, 66.7)]
+    [InlineData(0, 40, 0.0)]
+    [InlineData(40, 40, 100.0)]
+    public void A_share_of_answers_becomes_a_percentage_with_its_counts(int counted, int answered, double percent)
+    {
+        var result = SurveyIndicatorUpdater.ToPercentage(new SurveyShare("2025/26 Q1", counted, answered));
+
+        Assert.Equal(((decimal)percent, counted, answered), result);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(5, 4)]
+    [InlineData(-1, 4)]
+    public void A_period_with_no_answers_or_impossible_counts_gives_no_figure(int counted, int answered) =>
+        Assert.Null(SurveyIndicatorUpdater.ToPercentage(new SurveyShare("2025/26 Q1", counted, answered)));
+
+    [Fact]
+    public void A_survey_percentage_from_a_handful_of_answers_is_hidden_in_public()
+    {
+        var indicator = new Indicator { Id = 900, Code = "WORRIED-KNIVES", Unit = IndicatorUnit.Percentage, Source = IndicatorSource.SurveyMapping };
+        var (value, counted, answered) = SurveyIndicatorUpdater.ToPercentage(new SurveyShare("2025/26 Q1", 6, 15))!.Value;
+        var stored = new DataValue { Indicator = indicator, IndicatorId = 900, Period = FinancialPeriod.Parse("2025/26 Q1"), Geography = Geographies.Bcp, Value = value, Numerator = counted, Denominator = answered };
+
+        Assert.Equal("[c]", DatasetDisclosure.Apply([stored], 10, suppress: true).Single().Display);
+    }
+}

@@ -12,6 +12,7 @@ using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
 using SaferBcp.Dataset;
 using SaferBcp.Dataset.Models;
+using SaferBcp.Dataset.Services;
 
 namespace SaferBcp.Portal.Tests;
 
@@ -221,6 +222,46 @@ public sealed partial class DatasetTests : IClassFixture<PortalFactory>
         var summary = await QueryAsync((_, cms) => cms.AuditEntries.Where(a => a.Action == "dataset.value-changed" && a.SubjectId == drd.Id.ToString(CultureInfo.InvariantCulture)).Select(a => a.Summary).SingleAsync());
         Assert.Contains("42 → 41", summary, StringComparison.Ordinal);
         Assert.Contains("Coroner confirmed", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_survey_mapped_indicator_is_worked_out_from_the_survey_counts_and_small_shares_are_hidden_in_public()
+    {
+        _ = _portal.Server;
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DatasetDbContext>();
+            var indicator = new Indicator
+            {
+                Code = "WORRIED-KNIVES", Name = "Residents worried about people carrying knives", Description = "Survey", Unit = IndicatorUnit.Percentage,
+                Source = IndicatorSource.SurveyMapping, Geographies = Geographies.Bcp, Published = true, SourceNote = "Community safety survey", SortOrder = 999,
+            };
+            db.Indicators.Add(indicator);
+            db.SurveyMappings.Add(new SurveyMapping { Indicator = indicator, SurveyFormId = "community-safety", QuestionId = "worry-knives", CountedOptionValues = "very-worried\nfairly-worried" });
+            await db.SaveChangesAsync();
+
+            // The Surveys module will register its source in DI; here the updater is given one directly.
+            var updater = new SurveyIndicatorUpdater(db, scope.ServiceProvider.GetRequiredService<DatasetStore>(), [new KnifeWorrySurvey()]);
+            Assert.Equal(2, await updater.UpdateAsync(["2025/26 Q1", "2025/26 Q2"]));
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SurveyIndicatorUpdater>().UpdateAsync(["2025/26 Q1"]));
+        }
+
+        var stored = (await StoredAsync()).Where(v => v.Indicator!.Code == "WORRIED-KNIVES").OrderBy(v => v.Period!.Start).ToList();
+        Assert.Equal([(32m, 32, 100), (33.3m, 4, 12)], stored.Select(v => (v.Value, v.Numerator!.Value, v.Denominator!.Value)));
+        using var visitor = _portal.Browser();
+        var html = await visitor.GetStringAsync("/data/WORRIED-KNIVES");
+        Assert.Contains(">32%</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("33.3", html, StringComparison.Ordinal);
+        Assert.Contains("dataset-figure\">[c]</td>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stands in for the Surveys module, which does not exist yet: the counts it would give for the mapped question.</summary>
+    private sealed class KnifeWorrySurvey : ISurveyIndicatorSource
+    {
+        public Task<IReadOnlyList<SurveyShare>> CountAsync(SurveyMapping mapping, IReadOnlyList<Period> periods, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SurveyShare>>(mapping.QuestionId == "worry-knives"
+                ? [new SurveyShare("2025/26 Q1", 32, 100), new SurveyShare("2025/26 Q2", 4, 12)]
+                : []);
     }
 
     private static void AssertShownCountIsSafe(string text, string where)

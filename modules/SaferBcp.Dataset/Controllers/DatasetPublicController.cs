@@ -70,7 +70,7 @@ public sealed class IndicatorTableModel
     {
         Indicator = indicator;
         Values = values;
-        Periods = values.Select(v => v.Period).DistinctBy(p => p.Code).OrderBy(p => p.Start).ThenBy(p => p.End).ToList();
+        Periods = values.Select(v => v.Period).DistinctBy(p => p.Code).OrderBy(p => p.End).ThenByDescending(p => p.Start).ToList();
         GeographyColumns = values.Select(v => v.Geography).Distinct().OrderBy(g => Array.IndexOf(Geographies.All, g)).ToList();
         ShowCounts = values.Any(v => v.Numerator is not null);
         if (TrendChart.Series(values) is { } series)

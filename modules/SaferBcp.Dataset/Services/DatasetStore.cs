@@ -36,7 +36,7 @@ public sealed class DatasetStore
 
     public Task<Indicator?> IndicatorAsync(int id) => _db.Indicators.FirstOrDefaultAsync(i => i.Id == id);
 
-    /// <summary>Values in reading order: indicator, then period start, then BCP before its towns.</summary>
+    /// <summary>Values in reading order: indicator, then period (a year after its months), then BCP before its towns.</summary>
     public async Task<List<DataValue>> ValuesAsync(bool publishedOnly, int? indicatorId = null)
     {
         var values = await _db.Values.AsNoTracking().Include(v => v.Indicator).Include(v => v.Period)
@@ -44,7 +44,7 @@ public sealed class DatasetStore
             .Where(v => indicatorId == null || v.IndicatorId == indicatorId)
             .ToListAsync();
         return values.OrderBy(v => v.Indicator!.SortOrder).ThenBy(v => v.Indicator!.Code)
-            .ThenBy(v => v.Period!.Start).ThenBy(v => v.Period!.End)
+            .ThenBy(v => v.Period!.End).ThenByDescending(v => v.Period!.Start)
             .ThenBy(v => Array.IndexOf(Geographies.All, v.Geography)).ToList();
     }
 
@@ -137,6 +137,39 @@ public sealed class DatasetStore
         await _audit.WriteAsync("dataset.indicator-changed", "DatasetIndicator", indicator.Code, summary);
         await tx.CommitAsync();
         await ClearCacheAsync();
+    }
+
+    /// <summary>Stores survey shares as percentage values (BCP-wide) with their counts; shares with no answers are skipped.</summary>
+    public async Task<int> StoreSurveySharesAsync(Indicator indicator, IReadOnlyList<SurveyShare> shares, IReadOnlyList<Period> periods)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var stored = 0;
+        await using var tx = await _database.BeginTransactionAsync();
+        foreach (var share in shares)
+        {
+            var period = periods.FirstOrDefault(p => p.Code == share.PeriodCode);
+            if (period is null || SurveyIndicatorUpdater.ToPercentage(share) is not { } percentage)
+            {
+                continue;
+            }
+
+            var value = period.Id == 0 ? null : await _db.Values.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.PeriodId == period.Id && v.Geography == Geographies.Bcp);
+            if (value is null)
+            {
+                _db.Values.Add(value = new DataValue { IndicatorId = indicator.Id, Period = period, Geography = Geographies.Bcp });
+            }
+
+            (value.Value, value.Numerator, value.Denominator) = (percentage.Value, percentage.Numerator, percentage.Denominator);
+            value.LastChangedBy = "survey";
+            value.LastChangedUtc = now;
+            value.Reason = "Worked out from survey answers";
+            stored++;
+        }
+
+        await _db.SaveChangesAsync();
+        await tx.CommitAsync();
+        await ClearCacheAsync();
+        return stored;
     }
 
     public Task AuditExportAsync(string format, int rows) =>

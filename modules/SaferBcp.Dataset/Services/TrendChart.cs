@@ -33,7 +33,7 @@ public static class TrendChart
             : values.GroupBy(v => v.Geography).OrderByDescending(g => g.Count()).First().Key;
         var inGeography = values.Where(v => v.Geography == geography).ToList();
         var kind = inGeography.GroupBy(v => v.Period.Kind).OrderByDescending(g => g.Count()).First().Key;
-        var series = inGeography.Where(v => v.Period.Kind == kind).OrderBy(v => v.Period.Start).ToList();
+        var series = inGeography.Where(v => v.Period.Kind == kind).OrderBy(v => v.Period.End).ThenByDescending(v => v.Period.Start).ToList();
         return series.Count >= 2 ? (geography, series) : null;
     }
 
@@ -69,17 +69,17 @@ public static class TrendChart
                 var top = Math.Min(Y(value), zeroY);
                 var height = Math.Max(1, Math.Abs(Y(value) - zeroY));
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(centre - (barWidth / 2))}\" y=\"{F(top)}\" width=\"{F(barWidth)}\" height=\"{F(height)}\" fill=\"#1d70b8\"/>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{F(value >= 0 ? top - 6 : top + height + 16)}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#0b0c0c\">{Encode(point.Display)}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{F(value >= 0 ? top - 6 : top + height + 16)}\" text-anchor=\"middle\" font-size=\"16\" font-family=\"arial, sans-serif\" fill=\"#0b0c0c\">{Encode(point.Display)}</text>");
             }
             else
             {
                 // A gap, not a zero bar: the figure exists but is hidden.
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{F(zeroY - 6)}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#505a5f\">[c]</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{F(zeroY - 6)}\" text-anchor=\"middle\" font-size=\"16\" font-family=\"arial, sans-serif\" fill=\"#505a5f\">[c]</text>");
             }
 
             if (i % labelEvery == 0 || points.Count <= 8)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{Height - Bottom + 20}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#0b0c0c\">{Encode(Short(point.Label))}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{Height - Bottom + 20}\" text-anchor=\"middle\" font-size=\"15\" font-family=\"arial, sans-serif\" fill=\"#0b0c0c\">{Encode(Short(point.Label))}</text>");
             }
         }
 
