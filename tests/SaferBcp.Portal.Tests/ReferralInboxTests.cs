@@ -180,6 +180,7 @@ public sealed class ReferralInboxTests : IClassFixture<ReferralPortal>
         using var client = _portal.Browser();
         await ReferralPortal.SignInWithTwoFactorAsync(client, "officer-da-triage", key);
 
+        Assert.Contains("new referral(s) for your teams", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
         var list = await client.GetAsync("/admin/referrals?status=New");
         Assert.Contains("no-store", list.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Contains(reference, await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
