@@ -36,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReferralNotifier>();
         services.AddSingleton<ReferralProtector>();
         services.AddScoped<ReferralInbox>();
+        services.AddScoped<IDashboardPanel, ReferralsDashboardPanel>();
         services.AddScoped<ReferralRetention>();
         services.AddHostedService<ReferralRetentionService>();
         services.AddScoped<IRecipeStep, ReferralRoutingStep>();

@@ -180,6 +180,7 @@ public sealed class ReferralInboxTests : IClassFixture<ReferralPortal>
         using var client = _portal.Browser();
         await ReferralPortal.SignInWithTwoFactorAsync(client, "officer-da-triage", key);
 
+        Assert.Contains("new referral(s) for your teams", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
         var list = await client.GetAsync("/admin/referrals?status=New");
         Assert.Contains("no-store", list.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Contains(reference, await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -417,10 +418,12 @@ public sealed class ReferralInboxTests : IClassFixture<ReferralPortal>
         var bad = (System.Text.Json.Nodes.JsonObject)step.DeepClone();
         bad["rules"]![0]!["team"] = "No such team";
         bad["urgentRiskThreshold"] = 0;
+        bad.Remove("defaultTeam");
         var badErrors = new Cms.Recipes.RecipeErrors("referral-routing", 0);
         handler.Validate(bad, badErrors);
         Assert.Contains(badErrors.Errors, e => e.Field == "rules[0].team");
         Assert.Contains(badErrors.Errors, e => e.Field == "urgentRiskThreshold");
+        Assert.Contains(badErrors.Errors, e => e.Field == "defaultTeam");
     }
 
     private async Task<List<Referral>> ReadAllAsync()

@@ -24,18 +24,16 @@ public sealed class AdminReferralsController : AdminControllerBase
     private readonly ReferralInbox _inbox;
     private readonly ReferralsDbContext _db;
     private readonly ReferralProtector _protector;
-    private readonly ReferralNotifier _notifier;
     private readonly ReferralForms _forms;
     private readonly PortalDatabase _database;
     private readonly AuditLog _audit;
     private readonly TimeProvider _clock;
 
-    public AdminReferralsController(ReferralInbox inbox, ReferralsDbContext db, ReferralProtector protector, ReferralNotifier notifier, ReferralForms forms, PortalDatabase database, AuditLog audit, TimeProvider clock)
+    public AdminReferralsController(ReferralInbox inbox, ReferralsDbContext db, ReferralProtector protector, ReferralForms forms, PortalDatabase database, AuditLog audit, TimeProvider clock)
     {
         _inbox = inbox;
         _db = db;
         _protector = protector;
-        _notifier = notifier;
         _forms = forms;
         _database = database;
         _audit = audit;
@@ -207,7 +205,7 @@ public sealed class AdminReferralsController : AdminControllerBase
     }
 
     [HttpPost("{reference}/reassign")]
-    public async Task<IActionResult> Reassign(string reference, ReassignForm form)
+    public async Task<IActionResult> Reassign(string reference, ReassignForm form, [FromServices] ReferralNotifier notifier)
     {
         if (RequireTwoFactor() is { } redirect)
         {
@@ -250,7 +248,7 @@ public sealed class AdminReferralsController : AdminControllerBase
             ProtectedDetail = _protector.Protect(form.Reason!.Trim()),
         });
         await _db.SaveChangesAsync();
-        await _notifier.NotifyTeamAsync(referral, target);
+        await notifier.NotifyTeamAsync(referral, target);
         await _audit.WriteAsync("referral.reassigned", "Referral", referral.Reference, $"To team {target.Id}");
         await transaction.CommitAsync();
         Notice($"The referral was sent to {target.Name}");

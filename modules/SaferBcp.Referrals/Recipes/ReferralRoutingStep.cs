@@ -59,7 +59,11 @@ public sealed class ReferralRoutingStep : IRecipeStep
             Strings(team, "members", path, errors, required: false);
         }
 
-        if (RecipeJson.Text(step, "defaultTeam", "", errors) is { } defaultTeam && teams is not null && !teamNames.Contains(defaultTeam))
+        if (step["defaultTeam"] is not JsonValue defaultValue || !defaultValue.TryGetValue<string>(out var defaultTeam) || string.IsNullOrWhiteSpace(defaultTeam))
+        {
+            errors.Add("defaultTeam", "is missing: name the team that receives referrals no rule matches");
+        }
+        else if (teams is not null && !teamNames.Contains(defaultTeam))
         {
             errors.Add("defaultTeam", $"\"{defaultTeam}\" is not one of the teams in this step");
         }
