@@ -44,12 +44,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(ReferralTemplates.AcknowledgementTemplate);
         services.AddSingleton(new ReservedPath(ReferralKind.PathPrefix));
 
-        // The forms engine declares the "Form" content type; until it is present this keeps the recipe's referral forms loadable.
-        if (!services.Any(d => d.ImplementationInstance is ContentTypeDefinition { Name: ReferralForms.FormContentType }))
-        {
-            services.AddSingleton(new ContentTypeDefinition(ReferralForms.FormContentType, "Form", "A form people fill in: a self-referral or a survey") { Routable = false, Creatable = false });
-        }
-
         var assets = Path.Combine(AppContext.BaseDirectory, "referrals-assets");
         Directory.CreateDirectory(assets);
         services.AddSingleton(new StaticAssetFolder("/assets/referrals", new PhysicalFileProvider(assets)));
