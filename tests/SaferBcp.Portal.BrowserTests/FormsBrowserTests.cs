@@ -269,4 +269,20 @@ public sealed class FormsBrowserTests : IClassFixture<FormsBrowserFixture>
         await page.GotoAsync(Base + "/check");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/call-999$"));
     }
+
+    [SkippableFact]
+    public async Task The_form_editor_has_no_axe_violations_with_a_page_and_a_question()
+    {
+        await using var context = await _forms.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        await page.GotoAsync("/admin/content/new/Form");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Editor check");
+        await page.GetByLabel("What the form is for").SelectOptionAsync(FormsBrowserFixture.Kind.Name);
+        await page.GetByLabel("Short web address of the form").FillAsync("editor-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/content/[^/]+/edit$"));
+        await Assertions.Expect(page.GetByLabel("Page id").First).ToHaveValueAsync("page-1");
+        await Axe.AssertNoViolationsAsync(page);
+    }
 }
