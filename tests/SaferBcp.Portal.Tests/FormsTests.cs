@@ -558,6 +558,10 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
 
+        var preview = await editor.GetStringAsync($"/admin/content/{id}/preview");
+        Assert.Contains("Where do you live?", preview, StringComparison.Ordinal);
+        Assert.Contains("/test-forms/editor-made", preview, StringComparison.Ordinal);
+
         using var visitor = _forms.Browser();
         var page = await visitor.GetStringAsync("/test-forms/editor-made/where");
         Assert.Contains("<h1 class=\"govuk-fieldset__heading\">Where do you live?</h1>", page, StringComparison.Ordinal);
