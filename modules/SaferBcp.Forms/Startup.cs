@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentValidator, FormValidator>();
         services.AddScoped<IContentValidator, FormPrefixPathValidator>();
         services.AddScoped<IContentEditor, FormEditor>();
+        services.AddScoped<IContentDisplay, FormPreviewDisplay>();
 
         services.AddPortalDbContext<FormsDbContext>("Forms");
         services.AddScoped<FormSessionStore>();

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Security;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Models;
 using SaferBcp.Forms.Services;
@@ -110,6 +112,19 @@ public sealed class FormsPortal : IAsyncLifetime
             new FormPage { Id = "more", Questions = [new FormQuestion { Id = "story", Type = QuestionType.LongText, Label = "Tell us what is happening", Required = false, Personal = true }] },
         ],
     };
+
+    /// <summary>Creates a staff account in this portal (the base factory's helper would start a second host).</summary>
+    public async Task CreateStaffAsync(string userName, params string[] roles)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var user = new PortalUser { UserName = userName, Email = userName + "@example.org", EmailConfirmed = true, CreatedUtc = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, PortalFactory.StaffPassword)).Succeeded);
+            await users.AddToRolesAsync(user, roles);
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -482,6 +497,94 @@ public sealed class FormsTests : IClassFixture<FormsPortal>
             }
         }
     }
+}
+
+public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
+{
+    private readonly FormsPortal _forms;
+
+    public FormsEditorTests(FormsPortal forms) => _forms = forms;
+
+    [Fact]
+    public async Task An_editor_builds_a_form_in_the_back_office_without_JavaScript_and_publishes_it()
+    {
+        await _forms.CreateStaffAsync("form-editor", "Editor");
+        using var editor = _forms.Browser();
+        await PortalFactory.SignInAsync(editor, "form-editor", PortalFactory.StaffPassword);
+
+        var blank = await editor.GetStringAsync("/admin/content/new/Form");
+        Assert.Contains("Form settings", blank, StringComparison.Ordinal);
+        Assert.Contains("Test forms (/test-forms/…)", blank, StringComparison.Ordinal);
+
+        string id;
+        using (var created = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", new Dictionary<string, string>
+        {
+            ["TitlePart.Title"] = "Editor made form",
+            ["FormPart.Kind"] = "test",
+            ["FormPart.Slug"] = "editor-made",
+            ["FormPart.IntroMarkdown"] = "Made in the editor.",
+            ["FormPart.PageCount"] = "0",
+            [FormEditor.CommandField] = "add-page",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            id = IdPattern().Match(created.Headers.Location!.ToString()).Groups[1].Value;
+        }
+
+        var edit = await editor.GetStringAsync($"/admin/content/{id}/edit");
+        Assert.Contains("value=\"page-1\"", edit, StringComparison.Ordinal);
+        Assert.Contains("value=\"question-1\"", edit, StringComparison.Ordinal);
+
+        using (var published = await PortalFactory.PostFormAsync(editor, $"/admin/content/{id}/edit", $"/admin/content/{id}/edit", new Dictionary<string, string>
+        {
+            ["TitlePart.Title"] = "Editor made form",
+            ["FormPart.Kind"] = "test",
+            ["FormPart.Slug"] = "editor-made",
+            ["FormPart.IntroMarkdown"] = "Made in the editor.",
+            ["FormPart.PageCount"] = "1",
+            ["FormPart.Pages[0].Id"] = "where",
+            ["FormPart.Pages[0].Title"] = "",
+            ["FormPart.Pages[0].ConditionCount"] = "0",
+            ["FormPart.Pages[0].QuestionCount"] = "1",
+            ["FormPart.Pages[0].Questions[0].Id"] = "area",
+            ["FormPart.Pages[0].Questions[0].Type"] = "SingleChoice",
+            ["FormPart.Pages[0].Questions[0].Label"] = "Where do you live?",
+            ["FormPart.Pages[0].Questions[0].Required"] = "true",
+            ["FormPart.Pages[0].Questions[0].Options"] = "Bournemouth\r\nouts|Outside the BCP area",
+            ["FormPart.Pages[0].Questions[0].Tag"] = "area",
+            ["submit"] = "publish",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        var preview = await editor.GetStringAsync($"/admin/content/{id}/preview");
+        Assert.Contains("Where do you live?", preview, StringComparison.Ordinal);
+        Assert.Contains("/test-forms/editor-made", preview, StringComparison.Ordinal);
+
+        using var visitor = _forms.Browser();
+        var page = await visitor.GetStringAsync("/test-forms/editor-made/where");
+        Assert.Contains("<h1 class=\"govuk-fieldset__heading\">Where do you live?</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"bournemouth\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"outs\"", page, StringComparison.Ordinal);
+
+        using (var refused = await PortalFactory.PostFormAsync(editor, $"/admin/content/{id}/edit", $"/admin/content/{id}/edit", new Dictionary<string, string>
+        {
+            ["TitlePart.Title"] = "Editor made form",
+            ["FormPart.Kind"] = "test",
+            ["FormPart.Slug"] = "Editor Made!",
+            ["FormPart.PageCount"] = "0",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("can only use lower-case letters, numbers and hyphens", html, StringComparison.Ordinal);
+            Assert.Contains("Add at least one page", html, StringComparison.Ordinal);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/admin/content/([^/]+)/edit")]
+    private static partial System.Text.RegularExpressions.Regex IdPattern();
 }
 
 public sealed class FormsRateLimitTests : IAsyncLifetime
