@@ -29,7 +29,7 @@ public sealed class Startup : ModuleStartup
         services.Configure<ReferralOptions>(configuration.GetSection("Referrals"));
         services.AddPortalDbContext<ReferralsDbContext>("Referrals");
 
-        services.AddSingleton(ReferralKind.Kind);
+        services.AddFormKind(ReferralKind.Kind);
         services.AddScoped<IFormSubmissionHandler, ReferralSubmissionHandler>();
         services.AddScoped<ReferralForms>();
         services.AddScoped<RoutingStore>();
@@ -42,7 +42,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStep, ReferralRoutingStep>();
         services.AddSingleton(ReferralTemplates.TeamNotificationTemplate);
         services.AddSingleton(ReferralTemplates.AcknowledgementTemplate);
-        services.AddSingleton(new ReservedPath(ReferralKind.PathPrefix));
 
         var assets = Path.Combine(AppContext.BaseDirectory, "referrals-assets");
         Directory.CreateDirectory(assets);
