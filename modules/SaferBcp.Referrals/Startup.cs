@@ -7,6 +7,7 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Modules;
 using SaferBcp.Cms.Recipes;
+using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
 using SaferBcp.Referrals.Services;
 
