@@ -28,8 +28,8 @@ fi
 [[ -f "$DLL" ]] || { echo "$DLL is missing: run without --no-build" >&2; exit 2; }
 
 WORK="$(mktemp -d /tmp/saferbcp-safeplaces-bench-XXXXXX)"
-PORTAL_PID=""
-cleanup() { [[ -n "$PORTAL_PID" ]] && kill "$PORTAL_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
+# The run below is a pipeline (| tee), so it is a subshell: the portal's pid is written to a file for this trap.
+cleanup() { [[ -f "$WORK/portal.pid" ]] && kill "$(cat "$WORK/portal.pid")" 2>/dev/null; sleep 1; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -47,7 +47,7 @@ ADMIN_PASSWORD="Bench-Admin-Passw0rd"
   (cd "$PROJECT/bin/Release/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" Portal__DataFolder="$WORK/data" \
       Portal__Admin__UserName=admin Portal__Admin__Password="$ADMIN_PASSWORD" Logging__LogLevel__Default=Warning \
       dotnet SaferBcp.Portal.dll) > "$WORK/portal.log" 2>&1 &
-  PORTAL_PID=$!
+  echo $! > "$WORK/portal.pid"
   for _ in $(seq 1 120); do curl -sf "$BASE/health/ready" >/dev/null && break; sleep 1; done
 
   # Sign in and import through the back office, as an officer would.
