@@ -117,4 +117,21 @@ public class OpeningHoursCalculatorTests
     {
         Assert.Equal(new OpeningStatus(false, "Closed"), At(OpeningHours.None, "2026-11-27T12:00:00"));
     }
+
+    [Theory]
+    [InlineData("2026-03-25T00:00:00")]
+    [InlineData("2026-10-21T00:00:00")]
+    [InlineData("2026-11-23T00:00:00")]
+    public void The_quick_open_now_check_agrees_with_the_status_every_quarter_hour_for_a_week(string fromUtc)
+    {
+        var hours = Hours("2026-03-27\n2026-10-23\n2026-11-27",
+            (DayOfWeek.Monday, "09:00-17:30"), (DayOfWeek.Tuesday, "00:00-24:00"), (DayOfWeek.Wednesday, "00:00-02:00, 22:00-02:00"),
+            (DayOfWeek.Thursday, "09:00-12:00, 13:00-17:00"), (DayOfWeek.Friday, "22:00-02:00"), (DayOfWeek.Saturday, "01:00-03:00, 22:00-02:00"),
+            (DayOfWeek.Sunday, "09:00-17:30"));
+        var start = DateTimeOffset.Parse(fromUtc + "Z", System.Globalization.CultureInfo.InvariantCulture);
+        for (var t = start; t < start.AddDays(8); t = t.AddMinutes(15))
+        {
+            Assert.True(OpeningHoursCalculator.StatusAt(hours, t).IsOpen == OpeningHoursCalculator.IsOpenAt(hours, t), $"They disagree at {t:u}");
+        }
+    }
 }

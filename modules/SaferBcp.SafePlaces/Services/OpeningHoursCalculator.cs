@@ -19,6 +19,37 @@ public static class OpeningHoursCalculator
     private const int DaysAhead = 14;
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>Just whether the place is open: the openings that start today, and last night's that run past midnight.</summary>
+    public static bool IsOpenAt(OpeningHours hours, DateTimeOffset instant)
+    {
+        var now = UkTime.FromUtc(instant.UtcDateTime);
+        var today = DateOnly.FromDateTime(now);
+        foreach (var date in new[] { today.AddDays(-1), today })
+        {
+            if (hours.ClosedDates.Contains(date))
+            {
+                continue;
+            }
+
+            foreach (var range in hours.Ranges)
+            {
+                if (range.Day != date.DayOfWeek)
+                {
+                    continue;
+                }
+
+                var start = date.ToDateTime(range.Opens);
+                var end = (range.Overnight ? date.AddDays(1) : date).ToDateTime(range.Closes);
+                if (start <= now && now < end)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static OpeningStatus StatusAt(OpeningHours hours, DateTimeOffset instant)
     {
         var now = UkTime.FromUtc(instant.UtcDateTime);

@@ -53,6 +53,9 @@ public static class OpeningHoursJson
     public static string Write(OpeningHours hours) =>
         JsonSerializer.Serialize(new Stored(hours.Ranges.Select(r => new StoredRange(r.Day, r.Opens, r.Closes)).ToList(), hours.ClosedDates.ToList()), ContentJson.Options);
 
+    // Many places share the same hours, and the locator reads every candidate's on each request: parse each text once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OpeningHours> Parsed = new(StringComparer.Ordinal);
+
     public static OpeningHours Read(string json)
     {
         if (string.IsNullOrEmpty(json))
@@ -60,8 +63,20 @@ public static class OpeningHoursJson
             return OpeningHours.None;
         }
 
+        if (Parsed.TryGetValue(json, out var cached))
+        {
+            return cached;
+        }
+
         var stored = JsonSerializer.Deserialize<Stored>(json, ContentJson.Options)!;
-        return new OpeningHours(stored.R.Select(r => new OpeningRange(r.D, r.O, r.C)).ToList(), stored.C);
+        var hours = new OpeningHours(stored.R.Select(r => new OpeningRange(r.D, r.O, r.C)).ToList(), stored.C);
+        if (Parsed.Count >= 20_000)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[json] = hours;
+        return hours;
     }
 }
 

@@ -96,11 +96,11 @@ public sealed class SafePlaceLocator
         var publishedCount = await Visible().CountAsync(cancellationToken);
         var candidates = await rows.ToListAsync(cancellationToken);
         var now = _clock.GetUtcNow();
-        var located = new List<LocatedPlace>(candidates.Count);
+        var located = new List<(SafePlaceIndex Place, OpeningHours Hours, double? Miles)>(candidates.Count);
         foreach (var place in candidates)
         {
-            var status = OpeningHoursCalculator.StatusAt(OpeningHoursJson.Read(place.OpeningHoursJson), now);
-            if (query.OpenNow && !status.IsOpen)
+            var hours = OpeningHoursJson.Read(place.OpeningHoursJson);
+            if (query.OpenNow && !OpeningHoursCalculator.IsOpenAt(hours, now))
             {
                 continue;
             }
@@ -108,7 +108,7 @@ public sealed class SafePlaceLocator
             double? miles = origin is not null && place.Latitude is { } plat && place.Longitude is { } plon
                 ? Distance.Miles(origin.Latitude, origin.Longitude, plat, plon)
                 : null;
-            located.Add(new LocatedPlace(place, status, miles));
+            located.Add((place, hours, miles));
         }
 
         var ordered = origin is null
@@ -117,7 +117,11 @@ public sealed class SafePlaceLocator
         var pageSize = Math.Max(1, _options.PageSize);
         var pageCount = Math.Max(1, (located.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var pageItems = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+
+        // The full status sentence is worked out only for the places on this page.
+        var pageItems = ordered.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new LocatedPlace(p.Place, OpeningHoursCalculator.StatusAt(p.Hours, now), p.Miles))
+            .ToList();
         return new LocatorResult(pageItems, located.Count, page, pageCount, origin, error, notice, publishedCount);
     }
 }
