@@ -326,6 +326,19 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         }
     }
 
+    [Fact]
+    public async Task Staff_edit_a_surveys_privacy_statement_and_dates_alongside_its_questions()
+    {
+        using var admin = Portal.Browser();
+        await PortalFactory.SignInAsync(admin, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        var edit = await admin.GetStringAsync($"/admin/content/{_surveys.OpenId}/edit");
+        Assert.Contains("How worried are you about knife crime where you live?", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"SurveyPart.PrivacyMarkdown\"", edit, StringComparison.Ordinal);
+        Assert.Contains("We do not record who you are.", edit, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-12-31\"", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"SurveyPart.Archived\"", edit, StringComparison.Ordinal);
+    }
+
     private static byte[] ReadShared(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
