@@ -14,7 +14,8 @@ builder.AddPortalModules(
     new SaferBcp.Referrals.Startup(),
     new SaferBcp.SafePlaces.Startup(),
     new SaferBcp.Support.Startup(),
-    new SaferBcp.Dataset.Startup());
+    new SaferBcp.Dataset.Startup(),
+    new SaferBcp.Surveys.Startup());
 
 var app = builder.Build();
 

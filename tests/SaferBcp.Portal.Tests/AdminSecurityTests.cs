@@ -80,8 +80,12 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
         var token = PortalFactory.AntiforgeryToken(await client.GetStringAsync("/admin"));
 
         var checkedRoutes = 0;
-        // Routes meant for analysts (the partnership dataset) are left out: Analysts hold those permissions.
-        string[] analystPermissions = [SaferBcp.Dataset.Permissions.ViewDataset, SaferBcp.Dataset.Permissions.ManageDataset, SaferBcp.Dataset.Permissions.ExportDataset];
+        // Routes meant for analysts (the partnership dataset, survey responses) are left out: Analysts hold those permissions.
+        string[] analystPermissions =
+        [
+            SaferBcp.Dataset.Permissions.ViewDataset, SaferBcp.Dataset.Permissions.ManageDataset, SaferBcp.Dataset.Permissions.ExportDataset,
+            SaferBcp.Surveys.Permissions.ViewSurveyResponses, SaferBcp.Surveys.Permissions.ExportSurveyResponses,
+        ];
         foreach (var route in AdminRoutes().Where(r => r.Policies.Any(p => p != CmsPermissions.AccessAdmin) && !r.Policies.Any(analystPermissions.Contains)))
         {
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Url)

@@ -1,0 +1,15 @@
+using SaferBcp.Cms.Security;
+
+namespace SaferBcp.Surveys;
+
+public static class Permissions
+{
+    public const string ViewSurveyResponses = "ViewSurveyResponses";
+    public const string ExportSurveyResponses = "ExportSurveyResponses";
+
+    public static readonly Permission[] All =
+    [
+        new(ViewSurveyResponses, "See surveys and how many responses each has (free text is masked)", "Surveys"),
+        new(ExportSurveyResponses, "Open single survey responses and export all responses to CSV and XLSX", "Surveys"),
+    ];
+}

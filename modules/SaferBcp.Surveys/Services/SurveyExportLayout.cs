@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using SaferBcp.Forms.Models;
+using SaferBcp.Surveys.Models;
+
+namespace SaferBcp.Surveys.Services;
+
+/// <summary>One column of an export: a question, or one option of a multiple-choice question (1 or 0).</summary>
+public sealed record ExportColumn(string Name, FormQuestion? Question, FormOption? Option)
+{
+    public string Label => Option is null ? Question?.Label ?? Name : $"{Question!.Label}: {Option.Label}";
+}
+
+/// <summary>
+/// The shape of a survey's exports: response id and date, then one column per question (one per option for
+/// multiple choice), and the codebook that explains them. Free text and personal answers are masked.
+/// Contact questions are never exported with the answers: they are not stored with them.
+/// </summary>
+public sealed class SurveyExportLayout
+{
+    public const string IdColumn = "response_id";
+    public const string DateColumn = "response_date";
+
+    public SurveyExportLayout(FormPart form)
+    {
+        var columns = new List<ExportColumn> { new(IdColumn, null, null), new(DateColumn, null, null) };
+        foreach (var question in form.Pages.SelectMany(p => p.Questions))
+        {
+            if (question.Tag is { } tag && SurveySubmissionHandler.ContactTags.Contains(tag))
+            {
+                continue;
+            }
+
+            if (question.Type == QuestionType.MultipleChoice)
+            {
+                columns.AddRange(question.Options.Select(o => new ExportColumn($"{question.Id}_{o.Value}", question, o)));
+            }
+            else
+            {
+                columns.Add(new ExportColumn(question.Id, question, null));
+            }
+        }
+
+        Columns = columns;
+    }
+
+    public IReadOnlyList<ExportColumn> Columns { get; }
+
+    public IReadOnlyList<string> Header => Columns.Select(c => c.Name).ToList();
+
+    public static readonly string[] CodebookHeader = ["column", "question_id", "label", "type", "options"];
+
+    /// <summary>The values of one response in column order: strings, or 1/0 for an option of a multiple-choice question.</summary>
+    public IReadOnlyList<object?> Row(SurveyResponse response)
+    {
+        var answers = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(response.AnswersJson) ?? [];
+        return Columns.Select(column => Value(column, response, answers)).ToList();
+    }
+
+    public Dictionary<string, object?> RowByName(SurveyResponse response)
+    {
+        var values = Row(response);
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            row[Columns[i].Name] = values[i];
+        }
+
+        return row;
+    }
+
+    public IEnumerable<Dictionary<string, object?>> Codebook() => Columns.Select(c => new Dictionary<string, object?>
+    {
+        ["column"] = c.Name,
+        ["question_id"] = c.Question?.Id ?? "",
+        ["label"] = c.Question is null ? (c.Name == IdColumn ? "Response number" : "Day the response was sent (UK date)") : c.Label,
+        ["type"] = c.Question is null ? (c.Name == IdColumn ? "Number" : "Date") : c.Option is null ? c.Question.Type.ToString() : "MultipleChoice (1 = chosen, 0 = not chosen)",
+        ["options"] = c.Question is null || c.Option is not null ? (c.Option?.Value ?? "") : string.Join("; ", c.Question.Options.Select(o => $"{o.Value} = {o.Label}")),
+    });
+
+    public static bool IsMasked(FormQuestion question) =>
+        question.Personal || question.Type is QuestionType.Text or QuestionType.LongText or QuestionType.Email or QuestionType.UkPhone or QuestionType.UkPostcode;
+
+    private static object? Value(ExportColumn column, SurveyResponse response, Dictionary<string, List<string>> answers)
+    {
+        if (column.Question is null)
+        {
+            return column.Name == IdColumn ? response.Id.ToString(CultureInfo.InvariantCulture) : response.ResponseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var values = answers.GetValueOrDefault(column.Question.Id) ?? [];
+        if (column.Option is { } option)
+        {
+            return values.Contains(option.Value) ? 1 : 0;
+        }
+
+        var text = string.Join("; ", values);
+        return IsMasked(column.Question) ? PersonalDataMasker.Mask(text) : text;
+    }
+}

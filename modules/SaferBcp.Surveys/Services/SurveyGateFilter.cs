@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Filters;
+using SaferBcp.Cms.Display;
+using SaferBcp.Forms.Controllers;
+using SaferBcp.Forms.Services;
+
+namespace SaferBcp.Surveys.Services;
+
+/// <summary>
+/// Stands in front of the forms runner for surveys: the start page adds the privacy statement and the
+/// closing date, and a survey that is not open (before it opens, after it closes, archived) says so
+/// plainly on every page and every post instead of taking answers.
+/// </summary>
+public sealed class SurveyGateFilter : IAsyncActionFilter
+{
+    private readonly SurveyCatalog _catalog;
+    private readonly MarkdownRenderer _markdown;
+
+    public SurveyGateFilter(SurveyCatalog catalog, MarkdownRenderer markdown)
+    {
+        _catalog = catalog;
+        _markdown = markdown;
+    }
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        if (context.Controller is not FormRunnerController controller
+            || context.ActionDescriptor is not ControllerActionDescriptor descriptor
+            || context.RouteData.Values["prefix"] as string != SurveyKind.PathPrefix
+            || context.RouteData.Values["slug"] is not string slug
+            || descriptor.ActionName == nameof(FormRunnerController.Confirmation)
+            || await _catalog.FindPublishedBySlugAsync(slug, context.HttpContext.RequestAborted) is not { } survey)
+        {
+            await next();
+            return;
+        }
+
+        if (!survey.AcceptsResponses)
+        {
+            var message = SurveySchedule.RefusalMessage(survey.Status, survey.Survey);
+            controller.ViewData["Title"] = message + " \u2013 " + survey.Title;
+            context.Result = controller.View("~/Views/SaferBcpSurveys/Closed.cshtml", new SurveyClosedModel(survey, message));
+            return;
+        }
+
+        if (descriptor.ActionName == nameof(FormRunnerController.Start) && new FormJourney(survey.Form).FirstPage is { } first)
+        {
+            controller.ViewData["Title"] = survey.Title;
+            context.Result = controller.View("~/Views/SaferBcpSurveys/Start.cshtml", new SurveyStartModel(
+                survey,
+                _markdown.ToHtml(survey.Form.IntroMarkdown),
+                _markdown.ToHtml(survey.Survey.PrivacyMarkdown),
+                survey.Url + "/" + first.Id));
+            return;
+        }
+
+        await next();
+    }
+}
+
+public sealed record SurveyClosedModel(SurveyInfo Survey, string Message);
+
+public sealed record SurveyStartModel(SurveyInfo Survey, string IntroHtml, string PrivacyHtml, string StartUrl);

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using SaferBcp.Surveys.Models;
+
+namespace SaferBcp.Surveys.Services;
+
+/// <summary>
+/// Reads a survey's responses a batch at a time (by id, never all at once) and writes the exports
+/// straight to a stream, so memory does not grow with the number of responses.
+/// </summary>
+public sealed class SurveyResponseStore
+{
+    public const int BatchSize = 1000;
+    private readonly SurveysDbContext _db;
+
+    public SurveyResponseStore(SurveysDbContext db) => _db = db;
+
+    public async Task<Dictionary<string, int>> CountsAsync(CancellationToken cancellationToken = default) =>
+        await _db.Responses.GroupBy(r => r.SurveyContentItemId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, StringComparer.Ordinal, cancellationToken);
+
+    public Task<int> CountAsync(string surveyId, CancellationToken cancellationToken = default) =>
+        _db.Responses.CountAsync(r => r.SurveyContentItemId == surveyId, cancellationToken);
+
+    public Task<SurveyResponse?> FindAsync(string surveyId, int responseId, CancellationToken cancellationToken = default) =>
+        _db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyContentItemId == surveyId && r.Id == responseId, cancellationToken);
+
+    public Task<List<SurveyResponse>> LatestAsync(string surveyId, int count, CancellationToken cancellationToken = default) =>
+        _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId).OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+
+    public async IAsyncEnumerable<SurveyResponse> StreamAsync(string surveyId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        int after = 0;
+        while (true)
+        {
+            var batch = await Batch(surveyId, after).ToListAsync(cancellationToken);
+            foreach (var response in batch)
+            {
+                yield return response;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Id;
+            _db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The same batches for writers that pull rows synchronously (MiniExcel).</summary>
+    public IEnumerable<SurveyResponse> Stream(string surveyId)
+    {
+        int after = 0;
+        while (true)
+        {
+            var batch = Batch(surveyId, after).ToList();
+            foreach (var response in batch)
+            {
+                yield return response;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
+    public async Task<int> WriteCsvAsync(Stream output, string surveyId, SurveyExportLayout layout, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        csv.WriteHeader([.. layout.Header]);
+        await foreach (var response in StreamAsync(surveyId, cancellationToken))
+        {
+            foreach (var value in layout.Row(response))
+            {
+                csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+            }
+
+            await csv.EndRecordAsync(cancellationToken);
+            count++;
+        }
+
+        await csv.FlushAsync(cancellationToken);
+        return count;
+    }
+
+    public static async Task WriteCodebookCsvAsync(Stream output, SurveyExportLayout layout, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        csv.WriteHeader(SurveyExportLayout.CodebookHeader);
+        foreach (var row in layout.Codebook())
+        {
+            foreach (var name in SurveyExportLayout.CodebookHeader)
+            {
+                csv.WriteField(Convert.ToString(row[name], CultureInfo.InvariantCulture) ?? "");
+            }
+
+            await csv.EndRecordAsync(cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the workbook (Responses, Codebook) to a seekable stream, pulling responses lazily; returns how many.</summary>
+    public async Task<int> WriteXlsxAsync(Stream output, string surveyId, SurveyExportLayout layout, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var rows = Stream(surveyId).Select(r =>
+        {
+            count++;
+            return layout.RowByName(r);
+        });
+        var sheets = new Dictionary<string, object> { ["Responses"] = rows, ["Codebook"] = layout.Codebook() };
+        await MiniExcel.SaveAsAsync(output, sheets, cancellationToken: cancellationToken);
+        return count;
+    }
+
+    private IQueryable<SurveyResponse> Batch(string surveyId, int after) =>
+        _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId && r.Id > after).OrderBy(r => r.Id).Take(BatchSize);
+}

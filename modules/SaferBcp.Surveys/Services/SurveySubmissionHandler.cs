@@ -1,0 +1,82 @@
+using System.Text.Json;
+using SaferBcp.Forms.Models;
+using SaferBcp.Forms.Services;
+using SaferBcp.Surveys.Models;
+
+namespace SaferBcp.Surveys.Services;
+
+/// <summary>
+/// Receives a finished survey inside the forms engine's transaction. Stores the answers with the UK day
+/// only; contact details someone chose to give go to a separate table with nothing linking them back.
+/// Double posts are stopped by the engine (it claims the form session and marks it submitted in the same
+/// transaction), so the submission key is not stored.
+/// </summary>
+public sealed class SurveySubmissionHandler : IFormSubmissionHandler
+{
+    public static readonly string[] ContactTags = ["contact-opt-in", "contact-name", "contact-email", "contact-phone"];
+
+    private readonly SurveysDbContext _db;
+    private readonly SurveyCatalog _catalog;
+
+    public SurveySubmissionHandler(SurveysDbContext db, SurveyCatalog catalog)
+    {
+        _db = db;
+        _catalog = catalog;
+    }
+
+    public string Kind => SurveyKind.Name;
+
+    public async Task<FormSubmissionResult> SubmitAsync(FormSubmission submission, CancellationToken cancellationToken)
+    {
+        var survey = await _catalog.FindAsync(submission.ContentItemId, cancellationToken);
+        if (survey is null || !survey.AcceptsResponses)
+        {
+            // Someone was mid-journey when the survey closed: nothing is stored.
+            throw new SurveyClosedException(survey is null ? "This survey is closed" : SurveySchedule.RefusalMessage(survey.Status, survey.Survey));
+        }
+
+        var day = DateOnly.FromDateTime(Cms.Content.UkTime.FromUtc(submission.SubmittedUtc));
+        var (answers, contact) = Split(submission.Form, submission.Answers);
+        _db.Responses.Add(new SurveyResponse
+        {
+            SurveyContentItemId = submission.ContentItemId,
+            ResponseDate = day,
+            AnswersJson = JsonSerializer.Serialize(answers),
+        });
+
+        if (contact is not null)
+        {
+            contact.Id = Guid.NewGuid();
+            contact.SurveyContentItemId = submission.ContentItemId;
+            contact.ReceivedOn = day;
+            _db.Contacts.Add(contact);
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+        return new FormSubmissionResult("", null);
+    }
+
+    /// <summary>Takes the contact questions out of the answers; a contact only when she said yes and gave a way to reach her.</summary>
+    internal static (Dictionary<string, List<string>> Answers, SurveyContact? Contact) Split(FormPart form, FormAnswers answers)
+    {
+        var byTag = form.Pages.SelectMany(p => p.Questions).Where(q => q.Tag is not null && ContactTags.Contains(q.Tag)).ToList();
+        var kept = new Dictionary<string, List<string>>(answers.Values, StringComparer.Ordinal);
+        string? Value(string tag) => byTag.Where(q => q.Tag == tag).Select(q => answers.First(q.Id)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+        var optedIn = Value("contact-opt-in") is "yes" or null && byTag.Any(q => q.Tag != "contact-opt-in" && answers.First(q.Id) is { Length: > 0 });
+        var contact = optedIn ? new SurveyContact { Name = Value("contact-name"), Email = Value("contact-email"), Phone = Value("contact-phone") } : null;
+        if (contact is { Email: null, Phone: null })
+        {
+            contact = null;
+        }
+
+        foreach (var question in byTag)
+        {
+            kept.Remove(question.Id);
+        }
+
+        return (kept, contact);
+    }
+}
+
+public sealed class SurveyClosedException(string message) : InvalidOperationException(message);

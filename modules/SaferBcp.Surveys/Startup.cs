@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SaferBcp.Cms.Admin;
+using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Modules;
+using SaferBcp.Forms;
+using SaferBcp.Forms.Services;
+using SaferBcp.Surveys.Services;
+
+namespace SaferBcp.Surveys;
+
+/// <summary>
+/// Anonymous surveys built on the forms engine: the "survey" form kind served at /surveys/{slug}, the public
+/// list at /surveys, the survey fields in the form editor, the gate that refuses answers outside the survey's
+/// dates, anonymous storage (responses to the day; contact details apart) and the back office at
+/// /admin/surveys with masked listings, single raw responses and streamed CSV/XLSX exports for Analysts.
+/// Results and charts, and the dataset's survey indicators, read <see cref="SurveysDbContext"/> later.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    /// <summary>After Forms, whose editor it wraps.</summary>
+    public override int Order => 210;
+
+    public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.Surveys.Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPortalDbContext<SurveysDbContext>("Surveys");
+        services.AddFormKind(SurveyKind.Kind);
+        services.AddScoped<IFormSubmissionHandler, SurveySubmissionHandler>();
+        services.AddScoped<SurveyCatalog>();
+        services.AddScoped<SurveyResponseStore>();
+        services.AddScoped<SurveyGateFilter>();
+        services.Configure<MvcOptions>(o => o.Filters.AddService<SurveyGateFilter>());
+
+        // One editor per content type: the survey editor wraps the forms engine's, so it takes its place.
+        var formEditor = services.FirstOrDefault(d => d.ServiceType == typeof(IContentEditor) && d.ImplementationType == typeof(FormEditor));
+        if (formEditor is not null)
+        {
+            services.Remove(formEditor);
+        }
+
+        services.AddScoped<FormEditor>();
+        services.AddScoped<SurveyFormEditor>();
+        services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<SurveyFormEditor>());
+        services.AddScoped<IContentValidator, SurveyValidator>();
+
+        services.AddSingleton(new AdminMenuItem("Surveys", "/admin/surveys", SaferBcp.Surveys.Permissions.ViewSurveyResponses, 45));
+    }
+}
