@@ -37,6 +37,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReferralNotifier>();
         services.AddSingleton<ReferralProtector>();
         services.AddScoped<ReferralInbox>();
+        services.AddScoped<ReferralTaggedAnswers>();
         services.AddScoped<IDashboardPanel, ReferralsDashboardPanel>();
         services.AddScoped<ReferralRetention>();
         services.AddHostedService<ReferralRetentionService>();

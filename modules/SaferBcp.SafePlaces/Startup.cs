@@ -8,6 +8,7 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Modules;
+using SaferBcp.Referrals.Services;
 using SaferBcp.SafePlaces.Models;
 using SaferBcp.SafePlaces.Services;
 
@@ -17,7 +18,8 @@ namespace SaferBcp.SafePlaces;
 /// Safe Places: the SafePlace content type and its editor, the index table, the public locator at /safe-places
 /// (postcode or "Use my location", filters, distance, open now), a page per place, open data as CSV and GeoJSON,
 /// and the back office list with CSV imports of places and of the postcode lookup. Settings: SafePlaces:FlagAfterMonths,
-/// SafePlaces:HideAfterMonths, SafePlaces:PageSize.
+/// SafePlaces:HideAfterMonths, SafePlaces:PageSize. On a venue's "apply to become a Safe Place" referral, an officer who
+/// may manage places gets a button that turns the application into a draft place.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -42,6 +44,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SafePlaceImporter>();
         services.AddScoped<PostcodeImporter>();
         services.AddScoped<SafePlaceDraftFactory>();
+        services.AddSingleton(new ReferralAction(
+            VenueApplications.FormSlug, "Create a draft Safe Place from this application", VenueApplications.DraftUrlTemplate, SaferBcp.SafePlaces.Permissions.ManageSafePlaces));
         services.AddScoped<SafePlaceExpiry>();
         services.AddHostedService<SafePlaceExpiryService>();
 

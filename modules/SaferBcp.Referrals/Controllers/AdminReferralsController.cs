@@ -28,9 +28,13 @@ public sealed class AdminReferralsController : AdminControllerBase
     private readonly PortalDatabase _database;
     private readonly AuditLog _audit;
     private readonly TimeProvider _clock;
+    private readonly IEnumerable<ReferralAction> _actions;
+    private readonly IAuthorizationService _authorization;
 
-    public AdminReferralsController(ReferralInbox inbox, ReferralsDbContext db, ReferralProtector protector, ReferralForms forms, PortalDatabase database, AuditLog audit, TimeProvider clock)
+    public AdminReferralsController(ReferralInbox inbox, ReferralsDbContext db, ReferralProtector protector, ReferralForms forms, PortalDatabase database, AuditLog audit, TimeProvider clock, IEnumerable<ReferralAction> actions, IAuthorizationService authorization)
     {
+        _actions = actions;
+        _authorization = authorization;
         _inbox = inbox;
         _db = db;
         _protector = protector;
@@ -262,6 +266,15 @@ public sealed class AdminReferralsController : AdminControllerBase
     private async Task<ReferralDetailModel> BuildAsync(Referral referral)
     {
         var teams = await _db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
+        var actions = new List<ReferralAction>();
+        foreach (var action in _actions.Where(a => a.FormSlug == referral.FormSlug))
+        {
+            if ((await _authorization.AuthorizeAsync(User, action.Permission)).Succeeded)
+            {
+                actions.Add(action);
+            }
+        }
+
         return new ReferralDetailModel(
             referral,
             teams.FirstOrDefault(t => t.Id == referral.TeamId)?.Name ?? "",
@@ -274,7 +287,8 @@ public sealed class AdminReferralsController : AdminControllerBase
             teams.Where(t => t.Id != referral.TeamId).ToList(),
             new StatusForm(),
             new NoteForm(),
-            new ReassignForm());
+            new ReassignForm(),
+            actions);
     }
 
     private static DateOnly? ParseDate(string? text, string key, string message, Dictionary<string, string> errors)
@@ -315,7 +329,8 @@ public sealed record ReferralDetailModel(
     IReadOnlyList<Team> OtherTeams,
     StatusForm StatusForm,
     NoteForm NoteForm,
-    ReassignForm ReassignForm);
+    ReassignForm ReassignForm,
+    IReadOnlyList<ReferralAction> Actions);
 
 public sealed record NoteView(DateTime CreatedUtc, string AuthorName, string Text);
 

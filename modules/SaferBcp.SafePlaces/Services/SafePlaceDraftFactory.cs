@@ -15,6 +15,7 @@ public sealed class SafePlaceDraftFactory
     public const string PostcodeTag = "postcode";
     public const string CategoryTag = "venue-category";
     public const string PhoneTag = "phone";
+    public const string AreaTag = "area";
 
     private readonly ContentManager _content;
 
@@ -37,6 +38,7 @@ public sealed class SafePlaceDraftFactory
         item.Apply(new SafePlacePart
         {
             Category = SafePlaceLabels.TryCategory(Value(CategoryTag), out var category) ? category : null,
+            Area = SafePlaceLabels.TryArea(Value(AreaTag), out var area) ? area : null,
             Address = Value(AddressTag),
             Postcode = UkPostcode.NormalizeFull(postcode) ?? "",
             Phone = new string(Value(PhoneTag).Where(c => char.IsDigit(c) || c is ' ' or '+' or '(' or ')').ToArray()).Trim(),
