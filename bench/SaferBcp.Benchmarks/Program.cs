@@ -15,6 +15,20 @@ using SaferBcp.Search.Services;
 // --verbose adds the slowest distinct queries and a per-phase breakdown (parse, search, load, highlight).
 //
 // Everything is seeded, so two runs index the same documents and ask the same queries in the same order.
+//
+// Other mode: `referral-submit --url http://127.0.0.1:PORT --data FOLDER ...` measures the final submit of a
+// self-referral against a running portal (ReferralSubmit.cs, bench/referral-submit.sh); `sqlite-lock-wait` is the
+// small probe behind its latency figures (SqliteLockWait.cs).
+if (args.Length > 0 && args[0] == "referral-submit")
+{
+    return await ReferralSubmit.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "sqlite-lock-wait")
+{
+    return SqliteLockWait.Run();
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
