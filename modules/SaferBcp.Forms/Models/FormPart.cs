@@ -136,6 +136,15 @@ public enum QuestionType
     MultipleChoice,
     YesNo,
     Select,
+
+    /// <summary>One point on an ordered scale (very worried … not at all worried); options run from one end to the other.</summary>
+    Scale,
+
+    /// <summary>Put the options in order; the answer lists option values, first ranked first.</summary>
+    Rank,
+
+    /// <summary>Rate each option from <see cref="FormQuestion.Min"/> to <see cref="FormQuestion.Max"/> (default 1 to 5); see <see cref="Services.RatingAnswers"/>.</summary>
+    Rate,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DateRule>))]
