@@ -22,7 +22,7 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         Connection = Provider switch
         {
             DatabaseProvider.Postgres => new NpgsqlConnection(paths.Options.ConnectionString),
-            _ => new SqliteConnection(paths.SqliteConnectionString),
+            _ => WithBusyTimeout(new SqliteConnection(paths.SqliteConnectionString)),
         };
     }
 
@@ -33,11 +33,33 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         Provider = provider;
     }
 
+    /// <summary>How long a SQLite writer waits for another's write lock before failing.</summary>
+    public const int SqliteBusyTimeoutMilliseconds = 30_000;
+
     public DatabaseProvider Provider { get; }
 
     public DbConnection Connection { get; }
 
     public bool InTransaction => _transaction is not null;
+
+    /// <summary>
+    /// Without busy_timeout, Microsoft.Data.Sqlite retries a locked write every 150 ms, so a second writer waits
+    /// 150 ms for a lock held for 5 (bench/SaferBcp.Benchmarks sqlite-lock-wait). SQLite's own busy handler
+    /// retries within a millisecond or two. Set on every open, because pooled connections may be new.
+    /// </summary>
+    private static SqliteConnection WithBusyTimeout(SqliteConnection connection)
+    {
+        connection.StateChange += (_, change) =>
+        {
+            if (change.CurrentState == System.Data.ConnectionState.Open)
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = $"PRAGMA busy_timeout = {SqliteBusyTimeoutMilliseconds};";
+                pragma.ExecuteNonQuery();
+            }
+        };
+        return connection;
+    }
 
     /// <summary>Every DbContext calls this from its constructor so it joins the scope's connection and transaction.</summary>
     public void Attach(DbContext context)
