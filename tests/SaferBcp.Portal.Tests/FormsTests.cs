@@ -680,6 +680,62 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
         }
     }
 
+    [Fact]
+    public async Task An_editor_chooses_scale_rank_and_rate_and_is_told_plainly_what_is_missing()
+    {
+        await _forms.CreateStaffAsync("scale-editor", "Editor");
+        using var editor = _forms.Browser();
+        await PortalFactory.SignInAsync(editor, "scale-editor", PortalFactory.StaffPassword);
+
+        Dictionary<string, string> Fields(string type, string options, string min = "", string max = "", string submit = "publish") => new()
+        {
+            ["TitlePart.Title"] = "Editor made survey",
+            ["FormPart.Kind"] = "test",
+            ["FormPart.Slug"] = "editor-scale",
+            ["FormPart.PageCount"] = "1",
+            ["FormPart.Pages[0].Id"] = "feel",
+            ["FormPart.Pages[0].ConditionCount"] = "0",
+            ["FormPart.Pages[0].QuestionCount"] = "1",
+            ["FormPart.Pages[0].Questions[0].Id"] = "feel",
+            ["FormPart.Pages[0].Questions[0].Type"] = type,
+            ["FormPart.Pages[0].Questions[0].Label"] = "How do you feel?",
+            ["FormPart.Pages[0].Questions[0].Hint"] = "1 is very poor, 10 is very good",
+            ["FormPart.Pages[0].Questions[0].Required"] = "true",
+            ["FormPart.Pages[0].Questions[0].Options"] = options,
+            ["FormPart.Pages[0].Questions[0].Min"] = min,
+            ["FormPart.Pages[0].Questions[0].Max"] = max,
+            ["submit"] = submit,
+        };
+
+        using (var noPoints = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", Fields("Scale", "")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noPoints.StatusCode);
+            var html = await noPoints.Content.ReadAsStringAsync();
+            Assert.Contains("Page 1, question 1: add at least 2 points to the scale", html, StringComparison.Ordinal);
+            Assert.Contains(">A point on a scale, like very worried to not at all worried</option>", html, StringComparison.Ordinal);
+            Assert.Contains(">Put options in order</option>", html, StringComparison.Ordinal);
+            Assert.Contains(">Rate each option, for example from 1 to 5</option>", html, StringComparison.Ordinal);
+        }
+
+        using (var tooWide = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", Fields("Rate", "Parks\nStreets", "0", "12")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooWide.StatusCode);
+            Assert.Contains("a rating can have at most 10 points, like 1 to 10", await tooWide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var published = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", Fields("Rate", "Parks\nStreets", "1", "10")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        using var visitor = _forms.Browser();
+        var page = await visitor.GetStringAsync("/test-forms/editor-scale/feel");
+        Assert.Contains("<h1 class=\"govuk-heading-l\" id=\"feel-label\">How do you feel?</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"feel-2\" name=\"feel-2\" type=\"radio\" value=\"1\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"feel-2-10\" name=\"feel-2\" type=\"radio\" value=\"10\"", page, StringComparison.Ordinal);
+        Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Streets</legend>", page, StringComparison.Ordinal);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("/admin/content/([^/]+)/edit")]
     private static partial System.Text.RegularExpressions.Regex IdPattern();
 }
