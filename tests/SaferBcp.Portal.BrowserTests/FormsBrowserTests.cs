@@ -64,6 +64,11 @@ public sealed class FormsBrowserFixture : IAsyncLifetime
         item.Apply(Form());
         var saved = await content.SaveDraftAsync(item, "test");
         await content.PublishAsync(saved.ContentItemId, "test");
+
+        var views = content.New(FormTypes.Form);
+        views.Apply(new TitlePart { Title = "Your views" });
+        views.Apply(ViewsForm());
+        await content.PublishAsync((await content.SaveDraftAsync(views, "test")).ContentItemId, "test");
     }
 
     public async Task DisposeAsync()
@@ -143,6 +148,38 @@ public sealed class FormsBrowserFixture : IAsyncLifetime
                 ],
             },
             new FormPage { Id = "more", Questions = [new FormQuestion { Id = "story", Type = QuestionType.LongText, Label = "Tell us what is happening", Required = false, MaxLength = 2000 }] },
+        ],
+    };
+
+    /// <summary>A scale, a ranking and a rating on one page.</summary>
+    private static FormPart ViewsForm() => new()
+    {
+        Slug = "views",
+        Kind = Kind.Name,
+        Pages =
+        [
+            new FormPage
+            {
+                Id = "views", Title = "Your views",
+                Questions =
+                [
+                    new FormQuestion
+                    {
+                        Id = "worry", Type = QuestionType.Scale, Label = "How worried are you walking home at night?",
+                        Options = [new() { Value = "very-worried", Label = "Very worried" }, new() { Value = "fairly-worried", Label = "Fairly worried" }, new() { Value = "not-very-worried", Label = "Not very worried" }, new() { Value = "not-at-all-worried", Label = "Not at all worried" }],
+                    },
+                    new FormQuestion
+                    {
+                        Id = "services", Type = QuestionType.Rank, Label = "Who would you contact first?", Hint = "Give each one a position, 1st for the one you would contact first",
+                        Options = [new() { Value = "police", Label = "Police" }, new() { Value = "council", Label = "Council" }, new() { Value = "health", Label = "Health services" }],
+                    },
+                    new FormQuestion
+                    {
+                        Id = "lighting", Type = QuestionType.Rate, Label = "Rate the street lighting", Hint = "1 is very poor, 5 is very good", Required = false,
+                        Options = [new() { Value = "park", Label = "Parks" }, new() { Value = "street", Label = "Streets" }],
+                    },
+                ],
+            },
         ],
     };
 
@@ -251,6 +288,62 @@ public sealed class FormsBrowserTests : IClassFixture<FormsBrowserFixture>
         Assert.Contains(_forms.Submissions, s => s.Answers.First("phone") == "01202 123456" && s.Answers.First("area") == "christchurch");
         var cookies = await context.CookiesAsync();
         Assert.All(cookies, c => Assert.Equal(-1, c.Expires));
+    }
+
+    [SkippableFact]
+    public async Task A_resident_answers_a_scale_a_ranking_and_a_rating_with_the_keyboard_only()
+    {
+        await using var context = await _forms.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/try-forms/views/views");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Continue without answers: the error summary's link to the ranking lands on its first select.
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Put every option in order");
+        await Axe.AssertNoViolationsAsync(page);
+        await TabToAsync(page, page.Locator(".govuk-error-summary a[href='#services-1']"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByLabel("Police", new() { Exact = true })).ToBeFocusedAsync();
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Radio, new() { Name = "Very worried", Exact = true }));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Fairly worried", Exact = true })).ToBeCheckedAsync();
+
+        // Typing in a focused select picks the option that starts with it: 2 for 2nd.
+        foreach (var (label, position) in new[] { ("Police", "2"), ("Council", "3"), ("Health services", "1") })
+        {
+            var select = page.GetByLabel(label, new() { Exact = true });
+            await TabToAsync(page, select);
+            await page.Keyboard.TypeAsync(position);
+            await Assertions.Expect(select).ToHaveValueAsync(position);
+        }
+
+        // Parks: Space ticks 1, then the arrow keys move to 4.
+        await TabToAsync(page, page.Locator("#lighting-1"));
+        await page.Keyboard.PressAsync("Space");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Assertions.Expect(page.Locator("#lighting-1-4")).ToBeCheckedAsync();
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/views/check$"));
+        var answers = page.Locator(".govuk-summary-list");
+        await Assertions.Expect(answers).ToContainTextAsync("Fairly worried");
+        await Assertions.Expect(answers).ToContainTextAsync("1. Health services");
+        await Assertions.Expect(answers).ToContainTextAsync("Parks: 4 out of 5");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send form" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/views/confirmation$"));
+        var submission = Assert.Single(_forms.Submissions, s => s.Answers.First("worry") is not null);
+        Assert.Equal(["health", "police", "council"], submission.Answers.All("services"));
+        Assert.Equal(["park=4"], submission.Answers.All("lighting"));
     }
 
     [SkippableFact]

@@ -113,6 +113,45 @@ public sealed class FormsPortal : IAsyncLifetime
         ],
     };
 
+    public const string ViewsBase = "/test-forms/views";
+
+    /// <summary>A survey-like form with a scale, a ranking and a rating on one page, and a page shown only to the very worried.</summary>
+    public static FormPart ViewsForm() => new()
+    {
+        Slug = "views",
+        Kind = Kind.Name,
+        Pages =
+        [
+            new FormPage
+            {
+                Id = "views", Title = "Your views",
+                Questions =
+                [
+                    new FormQuestion
+                    {
+                        Id = "worry", Type = QuestionType.Scale, Label = "How worried are you walking home at night?",
+                        Options = [new() { Value = "very-worried", Label = "Very worried" }, new() { Value = "fairly-worried", Label = "Fairly worried" }, new() { Value = "not-very-worried", Label = "Not very worried" }, new() { Value = "not-at-all-worried", Label = "Not at all worried" }],
+                    },
+                    new FormQuestion
+                    {
+                        Id = "services", Type = QuestionType.Rank, Label = "Who would you contact first?",
+                        Options = [new() { Value = "police", Label = "Police" }, new() { Value = "council", Label = "Council" }, new() { Value = "health", Label = "Health services" }],
+                    },
+                    new FormQuestion
+                    {
+                        Id = "lighting", Type = QuestionType.Rate, Label = "Rate the street lighting", Hint = "1 is very poor, 5 is very good",
+                        Options = [new() { Value = "park", Label = "Parks" }, new() { Value = "street", Label = "Streets" }],
+                    },
+                ],
+            },
+            new FormPage
+            {
+                Id = "worried", ShowWhen = [new FormCondition { QuestionId = "worry", Operator = ConditionOperator.AnyOf, Values = ["very-worried"] }],
+                Questions = [new FormQuestion { Id = "why", Type = QuestionType.LongText, Label = "What worries you most?", Required = false }],
+            },
+        ],
+    };
+
     /// <summary>Creates a staff account in this portal (the base factory's helper would start a second host).</summary>
     public async Task CreateStaffAsync(string userName, params string[] roles)
     {
@@ -135,6 +174,11 @@ public sealed class FormsPortal : IAsyncLifetime
         item.Apply(SampleForm());
         var saved = await content.SaveDraftAsync(item, "test");
         await content.PublishAsync(saved.ContentItemId, "test");
+
+        var views = content.New(FormTypes.Form);
+        views.Apply(new TitlePart { Title = "Your views" });
+        views.Apply(ViewsForm());
+        await content.PublishAsync((await content.SaveDraftAsync(views, "test")).ContentItemId, "test");
     }
 
     public async Task DisposeAsync()
@@ -230,6 +274,59 @@ public sealed class FormsTests : IClassFixture<FormsPortal>
         Assert.Equal("BH1 1AA", submission.Answers.First("postcode"));
         Assert.Equal("1990-03-05", submission.Answers.First("dob"));
         Assert.Equal("Line one\nLine two", submission.Answers.First("story"));
+    }
+
+    [Fact]
+    public async Task Scale_rank_and_rate_answers_are_checked_shown_for_checking_filled_in_again_on_change_and_submitted_as_stored()
+    {
+        const string views = FormsPortal.ViewsBase;
+        using var client = _forms.Browser();
+        var page = await client.GetStringAsync(views + "/views");
+        Assert.Contains("id=\"worry-4\" name=\"worry\" type=\"radio\" value=\"not-at-all-worried\"", page, StringComparison.Ordinal);
+        Assert.Contains("<label class=\"govuk-label\" for=\"services-3\">Health services</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"\">Choose a position</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"3\">3rd</option>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"lighting-2-5\" name=\"lighting-2\" type=\"radio\" value=\"5\"", page, StringComparison.Ordinal);
+        Assert.Contains("1 is very poor, 5 is very good", page, StringComparison.Ordinal);
+
+        // Two options share 1st, one option is not rated and no point on the scale is chosen.
+        using (var wrong = await AnswerAsync(client, views + "/views", ("services-1", "1"), ("services-2", "1"), ("services-3", "2"), ("lighting-1", "4")))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            var html = await wrong.Content.ReadAsStringAsync();
+            Assert.Contains("<a href=\"#worry\">Select an answer</a>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"#services-2\">Give each option a different position</a>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"#lighting-2\">Rate every option</a>", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"lighting-1-4\" name=\"lighting-1\" type=\"radio\" value=\"4\" checked=\"checked\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(views + "/worried", await ExpectRedirectAsync(AnswerAsync(client, views + "/views",
+            ("worry", "very-worried"), ("services-1", "2"), ("services-2", "3"), ("services-3", "1"), ("lighting-1", "4"), ("lighting-2", "2"))));
+        Assert.Equal(views + "/check", await ExpectRedirectAsync(AnswerAsync(client, views + "/worried", ("why", ""))));
+
+        var check = await client.GetStringAsync(views + "/check");
+        Assert.Contains("Very worried", check, StringComparison.Ordinal);
+        Assert.Matches(@"1\. Health services\s*<br>\s*2\. Police\s*<br>\s*3\. Council", check);
+        Assert.Matches(@"Parks: 4 out of 5\s*<br>\s*Streets: 2 out of 5", check);
+
+        var change = await client.GetStringAsync(views + "/views?change=true");
+        Assert.Contains("value=\"very-worried\" checked=\"checked\"", change, StringComparison.Ordinal);
+        Assert.Matches("id=\"services-3\" name=\"services-3\"[^>]*>\\s*<option value=\"\">Choose a position</option>\\s*<option value=\"1\" selected=\"selected\">1st</option>", change);
+        Assert.Contains("id=\"lighting-2-2\" name=\"lighting-2\" type=\"radio\" value=\"2\" checked=\"checked\"", change, StringComparison.Ordinal);
+
+        // She is not very worried after all: the follow-up page leaves her route.
+        Assert.Equal(views + "/check", await ExpectRedirectAsync(AnswerAsync(client, views + "/views?change=true",
+            ("worry", "not-very-worried"), ("services-1", "2"), ("services-2", "3"), ("services-3", "1"), ("lighting-1", "4"), ("lighting-2", "2"))));
+
+        var html2 = await client.GetStringAsync(views + "/check");
+        var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", PortalFactory.AntiforgeryToken(html2)) };
+        Assert.Equal(views + "/confirmation", await ExpectRedirectAsync(client.PostAsync(views + "/check", new FormUrlEncodedContent(values))));
+
+        var submission = Assert.Single(_forms.Handler.Submissions, s => s.Answers.First("worry") is not null);
+        Assert.Equal(["not-very-worried"], submission.Answers.All("worry"));
+        Assert.Equal(["health", "police", "council"], submission.Answers.All("services"));
+        Assert.Equal(["park=4", "street=2"], submission.Answers.All("lighting"));
+        Assert.Empty(submission.Answers.All("why"));
     }
 
     [Fact]
@@ -581,6 +678,62 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
             Assert.Contains("can only use lower-case letters, numbers and hyphens", html, StringComparison.Ordinal);
             Assert.Contains("Add at least one page", html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task An_editor_chooses_scale_rank_and_rate_and_is_told_plainly_what_is_missing()
+    {
+        await _forms.CreateStaffAsync("scale-editor", "Editor");
+        using var editor = _forms.Browser();
+        await PortalFactory.SignInAsync(editor, "scale-editor", PortalFactory.StaffPassword);
+
+        Dictionary<string, string> Fields(string type, string options, string min = "", string max = "", string submit = "publish") => new()
+        {
+            ["TitlePart.Title"] = "Editor made survey",
+            ["FormPart.Kind"] = "test",
+            ["FormPart.Slug"] = "editor-scale",
+            ["FormPart.PageCount"] = "1",
+            ["FormPart.Pages[0].Id"] = "feel",
+            ["FormPart.Pages[0].ConditionCount"] = "0",
+            ["FormPart.Pages[0].QuestionCount"] = "1",
+            ["FormPart.Pages[0].Questions[0].Id"] = "feel",
+            ["FormPart.Pages[0].Questions[0].Type"] = type,
+            ["FormPart.Pages[0].Questions[0].Label"] = "How do you feel?",
+            ["FormPart.Pages[0].Questions[0].Hint"] = "1 is very poor, 10 is very good",
+            ["FormPart.Pages[0].Questions[0].Required"] = "true",
+            ["FormPart.Pages[0].Questions[0].Options"] = options,
+            ["FormPart.Pages[0].Questions[0].Min"] = min,
+            ["FormPart.Pages[0].Questions[0].Max"] = max,
+            ["submit"] = submit,
+        };
+
+        using (var noPoints = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", Fields("Scale", "")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noPoints.StatusCode);
+            var html = await noPoints.Content.ReadAsStringAsync();
+            Assert.Contains("Page 1, question 1: add at least 2 points to the scale", html, StringComparison.Ordinal);
+            Assert.Contains(">A point on a scale, like very worried to not at all worried</option>", html, StringComparison.Ordinal);
+            Assert.Contains(">Put options in order</option>", html, StringComparison.Ordinal);
+            Assert.Contains(">Rate each option, for example from 1 to 5</option>", html, StringComparison.Ordinal);
+        }
+
+        using (var tooWide = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", Fields("Rate", "Parks\nStreets", "0", "12")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooWide.StatusCode);
+            Assert.Contains("a rating can have at most 10 points, like 1 to 10", await tooWide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var published = await PortalFactory.PostFormAsync(editor, "/admin/content/new/Form", "/admin/content/new/Form", Fields("Rate", "Parks\nStreets", "1", "10")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        using var visitor = _forms.Browser();
+        var page = await visitor.GetStringAsync("/test-forms/editor-scale/feel");
+        Assert.Contains("<h1 class=\"govuk-heading-l\" id=\"feel-label\">How do you feel?</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"feel-2\" name=\"feel-2\" type=\"radio\" value=\"1\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"feel-2-10\" name=\"feel-2\" type=\"radio\" value=\"10\"", page, StringComparison.Ordinal);
+        Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Streets</legend>", page, StringComparison.Ordinal);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("/admin/content/([^/]+)/edit")]

@@ -78,4 +78,52 @@ public sealed class SurveyExportLayoutTests
         var (_, none) = SurveySubmissionHandler.Split(Form(), answers);
         Assert.Null(none);
     }
+
+    private static FormPart OrderedForm() => new()
+    {
+        Slug = "ordered-survey",
+        Kind = SurveyKind.Name,
+        Pages =
+        [
+            new FormPage
+            {
+                Id = "one",
+                Title = "Your views",
+                Questions =
+                [
+                    new FormQuestion { Id = "worry", Type = QuestionType.Scale, Label = "How worried are you?", Options = [new() { Value = "very-worried", Label = "Very worried" }, new() { Value = "not-at-all-worried", Label = "Not at all worried" }] },
+                    new FormQuestion { Id = "trust", Type = QuestionType.Rank, Label = "Who would you tell first?", Required = false, Options = [new() { Value = "police", Label = "Police" }, new() { Value = "friend", Label = "A friend" }, new() { Value = "family", Label = "Family" }] },
+                    new FormQuestion { Id = "lighting", Type = QuestionType.Rate, Label = "Rate the lighting", Required = false, Max = 10, Options = [new() { Value = "park", Label = "Parks" }, new() { Value = "street", Label = "Streets" }] },
+                ],
+            },
+        ],
+    };
+
+    [Fact]
+    public void A_scale_is_one_column_and_rank_and_rate_have_a_column_per_option()
+    {
+        var layout = new SurveyExportLayout(OrderedForm());
+        Assert.Equal(["response_id", "response_date", "worry", "trust_police", "trust_friend", "trust_family", "lighting_park", "lighting_street"], layout.Header);
+    }
+
+    [Fact]
+    public void Rank_columns_hold_positions_and_rate_columns_ratings_blank_when_left_out()
+    {
+        var layout = new SurveyExportLayout(OrderedForm());
+        var answers = new Dictionary<string, List<string>> { ["worry"] = ["very-worried"], ["trust"] = ["family", "police"], ["lighting"] = ["street=8"] };
+        var row = layout.Row(new SurveyResponse { Id = 3, ResponseDate = new DateOnly(2026, 11, 27), AnswersJson = JsonSerializer.Serialize(answers) });
+        Assert.Equal(["3", "2026-11-27", "very-worried", 2, null, 1, null, 8], row);
+    }
+
+    [Fact]
+    public void The_codebook_says_what_rank_and_rate_columns_mean()
+    {
+        var codebook = new SurveyExportLayout(OrderedForm()).Codebook().ToDictionary(r => (string)r["column"]!);
+        Assert.Equal("Scale", codebook["worry"]["type"]);
+        Assert.Equal("very-worried = Very worried; not-at-all-worried = Not at all worried", codebook["worry"]["options"]);
+        Assert.Equal("Who would you tell first?: A friend", codebook["trust_friend"]["label"]);
+        Assert.Equal("Rank (1 = first; empty = not ranked)", codebook["trust_friend"]["type"]);
+        Assert.Equal("Rating 1 to 10 (empty = not rated)", codebook["lighting_park"]["type"]);
+        Assert.Equal("park", codebook["lighting_park"]["options"]);
+    }
 }

@@ -47,7 +47,13 @@ public sealed partial class AnswerValidator
                 return chosen.All(allowed.Contains) ? new AnswerResult(chosen, null, id) : Fail(name is null ? "Select at least one answer from the list" : $"Select {name} from the list");
             }
 
-            case QuestionType.SingleChoice or QuestionType.Select or QuestionType.YesNo:
+            case QuestionType.Rank:
+                return CheckRank(question, First);
+
+            case QuestionType.Rate:
+                return CheckRate(question, First);
+
+            case QuestionType.SingleChoice or QuestionType.Select or QuestionType.YesNo or QuestionType.Scale:
             {
                 var value = First(question.Id);
                 if (value.Length == 0)
@@ -137,6 +143,93 @@ public sealed partial class AnswerValidator
             default:
                 return Ok(text);
         }
+    }
+
+    /// <summary>Each option's select posts its position (1 = first) or nothing; the answer lists option values by position.</summary>
+    private static AnswerResult CheckRank(FormQuestion question, Func<string, string> first)
+    {
+        var options = question.Options;
+        var positions = new int?[options.Count];
+        AnswerResult Fail(string message, int index) => new([], message, FormFields.OptionFieldName(question, index));
+
+        for (var i = 0; i < options.Count; i++)
+        {
+            var posted = first(FormFields.OptionFieldName(question, i));
+            if (posted.Length == 0)
+            {
+                continue;
+            }
+
+            if (!int.TryParse(posted, NumberStyles.None, CultureInfo.InvariantCulture, out var position) || position < 1 || position > options.Count)
+            {
+                return Fail($"Choose a position for {options[i].Label} from the list", i);
+            }
+
+            positions[i] = position;
+        }
+
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (positions[i] is { } position && Array.IndexOf(positions, position) < i)
+            {
+                return Fail("Give each option a different position", i);
+            }
+        }
+
+        var unranked = Array.IndexOf(positions, null);
+        if (question.Required && unranked >= 0)
+        {
+            return Fail("Put every option in order", unranked);
+        }
+
+        var ranked = positions.Count(p => p is not null);
+        if (ranked == 0)
+        {
+            return new([], null, FormFields.FirstElementId(question));
+        }
+
+        // Positions are distinct, so 1st to k-th without gaps means the last is the k-th.
+        if (positions.Max() != ranked)
+        {
+            return Fail(
+                ranked == 1 ? "Give the option you have put in order the position 1st" : $"Use positions 1st to {FormFields.Ordinal(ranked)} for the {ranked.ToString(CultureInfo.InvariantCulture)} options you have put in order",
+                Array.FindIndex(positions, p => p > ranked));
+        }
+
+        var values = Enumerable.Range(0, options.Count).Where(i => positions[i] is not null).OrderBy(i => positions[i]).Select(i => options[i].Value).ToList();
+        return new(values, null, FormFields.FirstElementId(question));
+    }
+
+    /// <summary>Each option posts its rating (a radio's value) or nothing; the answer is "{option value}={rating}" per rated option.</summary>
+    private static AnswerResult CheckRate(FormQuestion question, Func<string, string> first)
+    {
+        var (lowest, highest) = RatingAnswers.Range(question);
+        var options = question.Options;
+        var values = new List<string>();
+        var unrated = -1;
+        for (var i = 0; i < options.Count; i++)
+        {
+            var posted = first(FormFields.OptionFieldName(question, i));
+            if (posted.Length == 0)
+            {
+                unrated = unrated < 0 ? i : unrated;
+                continue;
+            }
+
+            if (!int.TryParse(posted, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rating) || rating < lowest || rating > highest)
+            {
+                return new([], $"Rate {options[i].Label} with a whole number from {lowest.ToString(CultureInfo.InvariantCulture)} to {highest.ToString(CultureInfo.InvariantCulture)}", FormFields.OptionFieldName(question, i));
+            }
+
+            values.Add(RatingAnswers.Format(options[i].Value, rating));
+        }
+
+        if (question.Required && unrated >= 0)
+        {
+            return new([], "Rate every option", FormFields.OptionFieldName(question, unrated));
+        }
+
+        return new(values, null, FormFields.FirstElementId(question));
     }
 
     private AnswerResult CheckDate(FormQuestion question, string day, string month, string year)

@@ -53,11 +53,20 @@ public static class FormAnswerDisplay
                 return DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
                     : values[0];
-            case QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Select or QuestionType.YesNo:
-                var options = FormFields.Options(question);
-                return string.Join("\n", values.Select(v => options.FirstOrDefault(o => o.Value == v)?.Label ?? v));
+            case QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Select or QuestionType.YesNo or QuestionType.Scale:
+                return string.Join("\n", values.Select(v => OptionLabel(question, v)));
+            case QuestionType.Rank:
+                return string.Join("\n", values.Select((v, i) => $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {OptionLabel(question, v)}"));
+            case QuestionType.Rate:
+            {
+                var ratings = RatingAnswers.Ratings(values);
+                var highest = RatingAnswers.Range(question).Highest.ToString(CultureInfo.InvariantCulture);
+                return string.Join("\n", question.Options.Where(o => ratings.ContainsKey(o.Value)).Select(o => $"{o.Label}: {ratings[o.Value].ToString(CultureInfo.InvariantCulture)} out of {highest}"));
+            }
             default:
                 return string.Join("\n", values);
         }
     }
+
+    private static string OptionLabel(FormQuestion question, string value) => FormFields.Options(question).FirstOrDefault(o => o.Value == value)?.Label ?? value;
 }

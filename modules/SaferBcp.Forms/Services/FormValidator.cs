@@ -12,6 +12,9 @@ namespace SaferBcp.Forms.Services;
 /// </summary>
 public sealed partial class FormValidator : IContentValidator
 {
+    /// <summary>The most points a rate question's scale can have (1 to 10).</summary>
+    public const int MaxRatingPoints = 10;
+
     private static readonly HashSet<string> ReservedPageIds = ["check", "confirmation"];
     private readonly CmsDbContext _db;
     private readonly IReadOnlyList<FormKind> _kinds;
@@ -111,6 +114,10 @@ public sealed partial class FormValidator : IContentValidator
                 {
                     result.Add($"{prefix}.ShowWhen[{c}].QuestionId", $"{pageName}: a condition can only use a question on an earlier page");
                 }
+                else if (condition.Operator != ConditionOperator.Answered && source.Type is QuestionType.Rank or QuestionType.Rate)
+                {
+                    result.Add($"{prefix}.ShowWhen[{c}].Operator", $"{pageName}: a condition on a ranking or rating question can only check that it has been answered");
+                }
                 else if (condition.Operator != ConditionOperator.Answered)
                 {
                     var options = FormFields.Options(source);
@@ -150,10 +157,31 @@ public sealed partial class FormValidator : IContentValidator
                     {
                         result.Add(field + ".Options", $"{questionName}: enter at least 2 answers to choose from");
                     }
-                    else if (question.Options.Select(o => o.Value).Distinct(StringComparer.Ordinal).Count() != question.Options.Count || question.Options.Any(o => o.Value.Length == 0 || o.Label.Length == 0))
+                    else if (!OptionsAreDistinct(question))
                     {
                         result.Add(field + ".Options", $"{questionName}: every answer to choose from needs its own value and label");
                     }
+                }
+
+                switch (question.Type)
+                {
+                    case QuestionType.Scale when question.Options.Count < 2:
+                        result.Add(field + ".Options", $"{questionName}: add at least 2 points to the scale");
+                        break;
+                    case QuestionType.Rank when question.Options.Count < 2:
+                        result.Add(field + ".Options", $"{questionName}: add at least 2 options to put in order");
+                        break;
+                    case QuestionType.Rate when question.Options.Count < 2:
+                        result.Add(field + ".Options", $"{questionName}: add at least 2 options to rate");
+                        break;
+                    case QuestionType.Scale or QuestionType.Rank or QuestionType.Rate when !OptionsAreDistinct(question):
+                        result.Add(field + ".Options", $"{questionName}: every option needs its own value and label");
+                        break;
+                }
+
+                if (question.Type == QuestionType.Rate)
+                {
+                    ValidateRatingRange(question, field, questionName, result);
                 }
 
                 if (question.MinLength is { } min && question.MaxLength is { } max && min > max)
@@ -161,7 +189,7 @@ public sealed partial class FormValidator : IContentValidator
                     result.Add(field + ".MaxLength", $"{questionName}: the longest answer must be at least the shortest");
                 }
 
-                if (question.Min is { } least && question.Max is { } most && least > most)
+                if (question.Type != QuestionType.Rate && question.Min is { } least && question.Max is { } most && least > most)
                 {
                     result.Add(field + ".Max", $"{questionName}: the largest number must be at least the smallest");
                 }
@@ -171,6 +199,29 @@ public sealed partial class FormValidator : IContentValidator
             {
                 earlier.TryAdd(question.Id, question);
             }
+        }
+    }
+
+    /// <summary>Every option has a value and a label, and no two share a value.</summary>
+    private static bool OptionsAreDistinct(FormQuestion question) =>
+        question.Options.Select(o => o.Value).Distinct(StringComparer.Ordinal).Count() == question.Options.Count && question.Options.All(o => o.Value.Length > 0 && o.Label.Length > 0);
+
+    /// <summary>A rate question's Min and Max are its lowest and highest rating (1 and 5 when empty).</summary>
+    private static void ValidateRatingRange(FormQuestion question, string field, string questionName, ContentValidationResult result)
+    {
+        var lowest = question.Min ?? RatingAnswers.DefaultLowest;
+        var highest = question.Max ?? RatingAnswers.DefaultHighest;
+        if (lowest != decimal.Truncate(lowest) || highest != decimal.Truncate(highest))
+        {
+            result.Add(field + (lowest != decimal.Truncate(lowest) ? ".Min" : ".Max"), $"{questionName}: the lowest and highest ratings must be whole numbers, like 1 and 5");
+        }
+        else if (lowest >= highest)
+        {
+            result.Add(field + ".Max", $"{questionName}: the highest rating must be more than the lowest");
+        }
+        else if (highest - lowest + 1 > MaxRatingPoints)
+        {
+            result.Add(field + ".Max", $"{questionName}: a rating can have at most {MaxRatingPoints} points, like 1 to {MaxRatingPoints}");
         }
     }
 

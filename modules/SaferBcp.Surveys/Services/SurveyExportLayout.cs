@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using SaferBcp.Forms.Models;
+using SaferBcp.Forms.Services;
 using SaferBcp.Surveys.Models;
 
 namespace SaferBcp.Surveys.Services;
 
-/// <summary>One column of an export: a question, or one option of a multiple-choice question (1 or 0).</summary>
+/// <summary>One column of an export: a question, or one option of a multiple-choice (1 or 0), rank (its position) or rate (its rating) question.</summary>
 public sealed record ExportColumn(string Name, FormQuestion? Question, FormOption? Option)
 {
     public string Label => Option is null ? Question?.Label ?? Name : $"{Question!.Label}: {Option.Label}";
@@ -13,7 +14,7 @@ public sealed record ExportColumn(string Name, FormQuestion? Question, FormOptio
 
 /// <summary>
 /// The shape of a survey's exports: response id and date, then one column per question (one per option for
-/// multiple choice), and the codebook that explains them. Free text and personal answers are masked.
+/// multiple choice, rank and rate), and the codebook that explains them. Free text and personal answers are masked.
 /// Contact questions are never exported with the answers: they are not stored with them.
 /// </summary>
 public sealed class SurveyExportLayout
@@ -31,7 +32,7 @@ public sealed class SurveyExportLayout
                 continue;
             }
 
-            if (question.Type == QuestionType.MultipleChoice)
+            if (question.Type is QuestionType.MultipleChoice or QuestionType.Rank or QuestionType.Rate)
             {
                 columns.AddRange(question.Options.Select(o => new ExportColumn($"{question.Id}_{o.Value}", question, o)));
             }
@@ -50,7 +51,10 @@ public sealed class SurveyExportLayout
 
     public static readonly string[] CodebookHeader = ["column", "question_id", "label", "type", "options"];
 
-    /// <summary>The values of one response in column order: strings, or 1/0 for an option of a multiple-choice question.</summary>
+    /// <summary>
+    /// The values of one response in column order: strings; 1/0 for an option of a multiple-choice question;
+    /// the position (1 = first) or the rating of an option of a rank or rate question, null when not ranked or rated.
+    /// </summary>
     public IReadOnlyList<object?> Row(SurveyResponse response)
     {
         var answers = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(response.AnswersJson) ?? [];
@@ -74,9 +78,25 @@ public sealed class SurveyExportLayout
         ["column"] = c.Name,
         ["question_id"] = c.Question?.Id ?? "",
         ["label"] = c.Question is null ? (c.Name == IdColumn ? "Response number" : "Day the response was sent (UK date)") : c.Label,
-        ["type"] = c.Question is null ? (c.Name == IdColumn ? "Number" : "Date") : c.Option is null ? c.Question.Type.ToString() : "MultipleChoice (1 = chosen, 0 = not chosen)",
+        ["type"] = c.Question is null ? (c.Name == IdColumn ? "Number" : "Date") : OptionColumnType(c.Question, c.Option),
         ["options"] = c.Question is null || c.Option is not null ? (c.Option?.Value ?? "") : string.Join("; ", c.Question.Options.Select(o => $"{o.Value} = {o.Label}")),
     });
+
+    private static string OptionColumnType(FormQuestion question, FormOption? option)
+    {
+        if (option is null)
+        {
+            return question.Type.ToString();
+        }
+
+        var (lowest, highest) = RatingAnswers.Range(question);
+        return question.Type switch
+        {
+            QuestionType.Rank => "Rank (1 = first; empty = not ranked)",
+            QuestionType.Rate => $"Rating {lowest.ToString(CultureInfo.InvariantCulture)} to {highest.ToString(CultureInfo.InvariantCulture)} (empty = not rated)",
+            _ => "MultipleChoice (1 = chosen, 0 = not chosen)",
+        };
+    }
 
     public static bool IsMasked(FormQuestion question) =>
         question.Personal || question.Type is QuestionType.Text or QuestionType.LongText or QuestionType.Email or QuestionType.UkPhone or QuestionType.UkPostcode;
@@ -91,7 +111,12 @@ public sealed class SurveyExportLayout
         var values = answers.GetValueOrDefault(column.Question.Id) ?? [];
         if (column.Option is { } option)
         {
-            return values.Contains(option.Value) ? 1 : 0;
+            return column.Question.Type switch
+            {
+                QuestionType.Rank => RatingAnswers.Ranks(values).TryGetValue(option.Value, out var position) ? position : null,
+                QuestionType.Rate => RatingAnswers.Ratings(values).TryGetValue(option.Value, out var rating) ? rating : null,
+                _ => values.Contains(option.Value) ? 1 : 0,
+            };
         }
 
         var text = string.Join("; ", values);
