@@ -8,7 +8,8 @@ public sealed record ResultTableRow(string Label, IReadOnlyList<string> Cells);
 /// <summary>A table of figures as shown: every cell already formatted, "[c]" where hidden.</summary>
 public sealed record ResultTable(string Caption, string FirstHeader, IReadOnlyList<string> Headers, IReadOnlyList<ResultTableRow> Rows);
 
-public sealed record QuestionResultView(string Id, string Label, string AnsweredText, string NotAnsweredText, string? Note, string? ChartSvg, ResultTable? Table);
+/// <summary>One question's figures; <see cref="NotAnsweredText"/> is null where it is not shown (the public page).</summary>
+public sealed record QuestionResultView(string Id, string Label, string AnsweredText, string? NotAnsweredText, string? Note, string? ChartSvg, ResultTable? Table);
 
 /// <summary>The results as a reader sees them: <see cref="Suppressed"/> when small counts are hidden.</summary>
 public sealed record ResultsView(int Threshold, bool Suppressed, string ResponsesText, IReadOnlyList<QuestionResultView> Questions);
@@ -26,11 +27,13 @@ public static class ResultsPresenter
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
     private static readonly CellKey AllResponses = new("", "responses");
 
+    /// <param name="include">The questions to show (all when null); the public page passes its own, and leaves out "not answered".</param>
     public static ResultsView Present(IReadOnlyList<QuestionTally> tallies, int responses, bool exact, int threshold, Func<MatrixColumn, bool>? include = null)
     {
         var hidden = exact ? new HashSet<CellKey>() : Suppress(tallies, responses, threshold);
         var rules = new Rules(hidden, exact, threshold);
-        var questions = tallies.Where(t => include?.Invoke(t.Column) ?? true).Select(t => Question(t, rules)).ToList();
+        var questions = tallies.Where(t => include?.Invoke(t.Column) ?? true).Select(t => Question(t, rules))
+            .Select(v => include is null ? v : v with { NotAnsweredText = null }).ToList();
         var responsesText = rules.IsHidden(AllResponses)
             ? $"The number of responses is hidden ({Hidden}) because it is small."
             : $"{Count(responses)} {(responses == 1 ? "person" : "people")} answered the survey.";
@@ -106,11 +109,10 @@ public static class ResultsPresenter
         foreach (var tally in tallies)
         {
             var q = tally.Column.Id;
-            var answered = new CellKey(q, "answered");
-            var notAnswered = new CellKey(q, "not-answered");
-            counts[answered] = tally.Answered;
-            counts[notAnswered] = tally.NotAnswered;
-            groups.Add(new AdditiveGroup(AllResponses, [answered, notAnswered]));
+            // Answered + not answered = responses is deliberately not a group: whether someone skipped a question
+            // says nothing about them, and a required question's zero "not answered" would otherwise hide every base.
+            var answered = Add(counts, new CellKey(q, "answered"), tally.Answered);
+            Add(counts, new CellKey(q, "not-answered"), tally.NotAnswered);
             var options = tally.Column.Options;
             switch (tally.Column.Kind)
             {
