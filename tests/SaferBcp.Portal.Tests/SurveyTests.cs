@@ -140,7 +140,8 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         var list = await client.GetStringAsync("/surveys");
         Assert.Contains($"href=\"{SurveyPortal.OpenBase}\"", list, StringComparison.Ordinal);
         Assert.Contains("Closes on 31 December 2026", list, StringComparison.Ordinal);
-        Assert.DoesNotContain(SurveyPortal.ClosedBase, list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{SurveyPortal.ClosedBase}\"", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{SurveyPortal.ClosedBase}/results\"", list, StringComparison.Ordinal);
 
         using var start = await client.GetAsync(SurveyPortal.OpenBase);
         var html = await start.Content.ReadAsStringAsync();
