@@ -74,9 +74,8 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
 
         var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
         var threshold = _options.SuppressionThreshold;
-        var tallies = ResultsCalculator.Tally(snapshot, filters);
-        var responses = tallies.Count > 0 ? tallies[0].Responses : ResultsCalculator.Select(snapshot, filters).Count;
-        var view = ResultsPresenter.Present(tallies, responses, exact, threshold);
+        var selection = ResultsCalculator.Select(snapshot, filters);
+        var view = ResultsPresenter.Present(ResultsCalculator.Tally(snapshot, selection), selection.Count, exact, threshold);
 
         var choices = matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList();
         ResultTable? crossTab = null;
@@ -99,7 +98,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
             }
             else if (rowColumn is not null)
             {
-                crossTab = ResultsPresenter.CrossTab(ResultsCalculator.CrossTab(snapshot, rowColumn, columnColumn, filters), exact, threshold);
+                crossTab = ResultsPresenter.CrossTab(ResultsCalculator.CrossTab(snapshot, rowColumn, columnColumn, selection), exact, threshold);
             }
         }
 

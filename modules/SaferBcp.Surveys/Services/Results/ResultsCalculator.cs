@@ -43,46 +43,46 @@ public sealed class QuestionTally
     public double? Max { get; internal set; }
 }
 
+/// <summary>The rows a request counts: <see cref="Selected"/> is null when every row is in.</summary>
+public sealed record RowSelection(bool[]? Selected, int Count);
+
 /// <summary>Counts of the responses that answered both questions, by row option and column option.</summary>
 public sealed record CrossTabTally(MatrixColumn Rows, MatrixColumn Columns, int[,] Counts);
 
 /// <summary>Counts, means and medians from a <see cref="MatrixSnapshot"/>: each is one pass over small arrays.</summary>
 public static class ResultsCalculator
 {
-    /// <summary>Which rows pass every filter (null: all of them), and how many do.</summary>
-    public static (bool[]? Selected, int Count) Select(MatrixSnapshot snapshot, IReadOnlyList<ResultsFilter> filters)
+    /// <summary>Which rows pass every filter (null: all of them), and how many do. Worked out once per request.</summary>
+    public static RowSelection Select(MatrixSnapshot snapshot, IReadOnlyList<ResultsFilter> filters)
     {
         if (filters.Count == 0)
         {
-            return (null, snapshot.Count);
+            return new RowSelection(null, snapshot.Count);
         }
 
+        var codes = filters.Select(f => snapshot.Data[f.Column.Index].Codes!).ToArray();
+        var wanted = filters.Select(f => (byte)(f.OptionIndex + 1)).ToArray();
         var selected = new bool[snapshot.Count];
         var count = 0;
-        for (var row = 0; row < snapshot.Count; row++)
+        for (var row = 0; row < selected.Length; row++)
         {
             var keep = true;
-            foreach (var filter in filters)
+            for (var f = 0; f < codes.Length && keep; f++)
             {
-                if (snapshot.Data[filter.Column.Index].Codes![row] != filter.OptionIndex + 1)
-                {
-                    keep = false;
-                    break;
-                }
+                keep = codes[f][row] == wanted[f];
             }
 
             selected[row] = keep;
             count += keep ? 1 : 0;
         }
 
-        return (selected, count);
+        return new RowSelection(selected, count);
     }
 
-    public static IReadOnlyList<QuestionTally> Tally(MatrixSnapshot snapshot, IReadOnlyList<ResultsFilter> filters)
-    {
-        var (selected, responses) = Select(snapshot, filters);
-        return snapshot.Matrix.Columns.Select(c => Tally(snapshot, c, selected, responses)).ToList();
-    }
+    public static IReadOnlyList<QuestionTally> Tally(MatrixSnapshot snapshot, IReadOnlyList<ResultsFilter> filters) => Tally(snapshot, Select(snapshot, filters));
+
+    public static IReadOnlyList<QuestionTally> Tally(MatrixSnapshot snapshot, RowSelection selection) =>
+        snapshot.Matrix.Columns.Select(c => Tally(snapshot, c, selection.Selected, selection.Count)).ToList();
 
     public static QuestionTally Tally(MatrixSnapshot snapshot, MatrixColumn column, bool[]? selected, int responses)
     {
@@ -185,9 +185,12 @@ public static class ResultsCalculator
         return tally;
     }
 
-    public static CrossTabTally CrossTab(MatrixSnapshot snapshot, MatrixColumn rows, MatrixColumn columns, IReadOnlyList<ResultsFilter> filters)
+    public static CrossTabTally CrossTab(MatrixSnapshot snapshot, MatrixColumn rows, MatrixColumn columns, IReadOnlyList<ResultsFilter> filters) =>
+        CrossTab(snapshot, rows, columns, Select(snapshot, filters));
+
+    public static CrossTabTally CrossTab(MatrixSnapshot snapshot, MatrixColumn rows, MatrixColumn columns, RowSelection selection)
     {
-        var (selected, _) = Select(snapshot, filters);
+        var selected = selection.Selected;
         var counts = new int[rows.Options.Count + 1, columns.Options.Count + 1];
         var rowCodes = snapshot.Data[rows.Index].Codes!;
         var columnCodes = snapshot.Data[columns.Index].Codes!;

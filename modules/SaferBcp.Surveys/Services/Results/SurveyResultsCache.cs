@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace SaferBcp.Surveys.Services.Results;
 
@@ -6,11 +7,15 @@ namespace SaferBcp.Surveys.Services.Results;
 /// One <see cref="ResponseMatrix"/> per survey for the life of the node, built once from the database in
 /// batches and caught up on every request with a query for responses newer than the last one loaded, so that
 /// several nodes sharing a database all show every response. It is coded again from the start when the
-/// survey's questions change, or when responses it holds have gone from the database (deleted).
+/// survey's questions change, or when responses it holds have gone from the database (deleted; checked every
+/// <see cref="DeletionCheckInterval"/>).
 /// </summary>
 public sealed class SurveyResultsCache
 {
     public const int LoadBatchSize = 5000;
+
+    /// <summary>How often the cache checks that none of the responses it holds was deleted (a count over the survey's index).</summary>
+    public static readonly TimeSpan DeletionCheckInterval = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -29,10 +34,17 @@ public sealed class SurveyResultsCache
 
             await CatchUpAsync(entry.Matrix, survey.ContentItemId, store, cancellationToken);
             var current = entry.Matrix.Current;
-            if (current.Count > 0 && await store.CountUpToAsync(survey.ContentItemId, current.LastId, cancellationToken) != current.Count)
+
+            // New responses show at once; a deletion (retention, a test) within DeletionCheckInterval. Real elapsed
+            // time, not the portal's clock: this is about the cost of the query, not about calendar days.
+            if (current.Count > 0 && Stopwatch.GetElapsedTime(entry.CheckedDeletionsAt) >= DeletionCheckInterval)
             {
-                entry.Matrix = new ResponseMatrix(survey.Form);
-                await CatchUpAsync(entry.Matrix, survey.ContentItemId, store, cancellationToken);
+                entry.CheckedDeletionsAt = Stopwatch.GetTimestamp();
+                if (await store.CountUpToAsync(survey.ContentItemId, current.LastId, cancellationToken) != current.Count)
+                {
+                    entry.Matrix = new ResponseMatrix(survey.Form);
+                    await CatchUpAsync(entry.Matrix, survey.ContentItemId, store, cancellationToken);
+                }
             }
 
             return entry.Matrix.Current;
@@ -61,5 +73,7 @@ public sealed class SurveyResultsCache
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public ResponseMatrix? Matrix { get; set; }
+
+        public long CheckedDeletionsAt { get; set; }
     }
 }
