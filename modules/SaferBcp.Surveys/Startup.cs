@@ -9,6 +9,7 @@ using SaferBcp.Cms.Modules;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
 using SaferBcp.Surveys.Services;
+using SaferBcp.Surveys.Services.Results;
 
 namespace SaferBcp.Surveys;
 
@@ -17,7 +18,8 @@ namespace SaferBcp.Surveys;
 /// list at /surveys, the survey fields in the form editor, the gate that refuses answers outside the survey's
 /// dates, anonymous storage (responses to the day; contact details apart) and the back office at
 /// /admin/surveys with masked listings, single raw responses and streamed CSV/XLSX exports for Analysts.
-/// Results and charts, and the dataset's survey indicators, read <see cref="SurveysDbContext"/> later.
+/// Results at /admin/surveys/{id}/results (counts, charts, filters, cross-tabs) and the public "You said, we did"
+/// page at /surveys/{slug}/results read a per-survey in-memory <see cref="ResponseMatrix"/> (<see cref="SurveyResultsCache"/>).
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -34,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SurveyCatalog>();
         services.AddScoped<SurveyResponseStore>();
         services.AddScoped<SurveyGateFilter>();
+        services.AddSingleton<SurveyResultsCache>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<SurveyGateFilter>());
 
         // One editor per content type: the survey editor wraps the forms engine's, so it takes its place.

@@ -69,7 +69,7 @@ public sealed class SurveyPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         OpenId = await PublishAsync("How safe do you feel?", SurveyForm("feeling-safe"), new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31), PrivacyMarkdown = "We do not record who you are." });
-        ClosedId = await PublishAsync("Last year's survey", SurveyForm("last-year"), new SurveyPart { OpensOn = new DateOnly(2026, 10, 1), ClosesOn = new DateOnly(2026, 11, 20), ResultsUrl = "/surveys-results/last-year" });
+        ClosedId = await PublishAsync("Last year's survey", SurveyForm("last-year"), new SurveyPart { OpensOn = new DateOnly(2026, 10, 1), ClosesOn = new DateOnly(2026, 11, 20), ResultsPublished = true, YouSaidMarkdown = "Parks worried people most." });
         ExportId = await PublishAsync("Export survey", SurveyForm("for-export"), new SurveyPart { ClosesOn = new DateOnly(2026, 11, 20) });
     }
 
@@ -140,7 +140,8 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         var list = await client.GetStringAsync("/surveys");
         Assert.Contains($"href=\"{SurveyPortal.OpenBase}\"", list, StringComparison.Ordinal);
         Assert.Contains("Closes on 31 December 2026", list, StringComparison.Ordinal);
-        Assert.DoesNotContain(SurveyPortal.ClosedBase, list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{SurveyPortal.ClosedBase}\"", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{SurveyPortal.ClosedBase}/results\"", list, StringComparison.Ordinal);
 
         using var start = await client.GetAsync(SurveyPortal.OpenBase);
         var html = await start.Content.ReadAsStringAsync();
@@ -232,7 +233,7 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         using var client = Portal.Browser();
         var start = await client.GetStringAsync(SurveyPortal.ClosedBase);
         Assert.Contains("This survey closed on 20 November 2026", start, StringComparison.Ordinal);
-        Assert.Contains("href=\"/surveys-results/last-year\"", start, StringComparison.Ordinal);
+        Assert.Contains("href=\"/surveys/last-year/results\"", start, StringComparison.Ordinal);
         Assert.DoesNotContain("Start now", start, StringComparison.Ordinal);
 
         var token = PortalFactory.AntiforgeryToken(await client.GetStringAsync(SurveyPortal.OpenBase + "/worry"));
@@ -337,6 +338,8 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         Assert.Contains("We do not record who you are.", edit, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-12-31\"", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"SurveyPart.Archived\"", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"SurveyPart.YouSaidMarkdown\"", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"SurveyPart.ResultsPublished\"", edit, StringComparison.Ordinal);
     }
 
     private static byte[] ReadShared(string path)

@@ -18,8 +18,14 @@ public sealed class SurveyPart : ContentPart
     /// <summary>Taken down for good: no longer listed or answered, responses kept.</summary>
     public bool Archived { get; set; }
 
-    /// <summary>A published results page ("You said, we did"), linked once the survey has closed.</summary>
-    public string? ResultsUrl { get; set; }
+    /// <summary>"You said": what staff heard from the responses (Markdown), on the public results page.</summary>
+    public string YouSaidMarkdown { get; set; } = "";
+
+    /// <summary>"We did": what will change because of it (Markdown).</summary>
+    public string WeDidMarkdown { get; set; } = "";
+
+    /// <summary>Show the public results page at /surveys/{slug}/results once the survey has closed.</summary>
+    public bool ResultsPublished { get; set; }
 }
 
 public enum SurveyStatus

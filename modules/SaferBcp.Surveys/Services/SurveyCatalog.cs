@@ -11,6 +11,11 @@ public sealed record SurveyInfo(string ContentItemId, string Title, FormPart For
     public string Url => $"/{SurveyKind.PathPrefix}/{Form.Slug}";
 
     public bool AcceptsResponses => Status == SurveyStatus.Open;
+
+    /// <summary>The public "You said, we did" page: only for a published survey that has closed and whose results staff published.</summary>
+    public bool HasPublicResults => Published && Survey.ResultsPublished && Status is SurveyStatus.Closed or SurveyStatus.Archived;
+
+    public string? ResultsUrl => HasPublicResults ? Url + "/results" : null;
 }
 
 /// <summary>Finds survey forms (Form content items of kind "survey") and works out their status on today's UK date.</summary>
@@ -43,6 +48,10 @@ public sealed class SurveyCatalog
 
     public async Task<IReadOnlyList<SurveyInfo>> OpenAsync(CancellationToken cancellationToken = default) =>
         (await AllAsync(cancellationToken)).Where(s => s.Status == SurveyStatus.Open).ToList();
+
+    /// <summary>Closed surveys whose results page is public, most recently closed first.</summary>
+    public async Task<IReadOnlyList<SurveyInfo>> WithPublicResultsAsync(CancellationToken cancellationToken = default) =>
+        (await AllAsync(cancellationToken)).Where(s => s.HasPublicResults).OrderByDescending(s => s.Survey.ClosesOn).ToList();
 
     public async Task<SurveyInfo?> FindAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         (await AllAsync(cancellationToken)).FirstOrDefault(s => s.ContentItemId == contentItemId);

@@ -9,7 +9,7 @@ using SaferBcp.Surveys.Models;
 namespace SaferBcp.Surveys.Services;
 
 /// <summary>
-/// The form editor with the survey's own fields below it (privacy statement, dates, archived, results page)
+/// The form editor with the survey's own fields below it (privacy statement, dates, archived, "You said, we did")
 /// when the form's kind is "survey". The kernel uses one editor per content type, so this one wraps the
 /// forms engine's editor rather than sitting beside it.
 /// </summary>
@@ -33,22 +33,25 @@ public sealed class SurveyFormEditor : IContentEditor
             return;
         }
 
-        var results = form["SurveyPart.ResultsUrl"].ToString().Trim();
         item.Apply(new SurveyPart
         {
-            PrivacyMarkdown = form["SurveyPart.PrivacyMarkdown"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+            PrivacyMarkdown = Markdown(form["SurveyPart.PrivacyMarkdown"]),
             OpensOn = ParseDate(form["SurveyPart.OpensOn"]),
             ClosesOn = ParseDate(form["SurveyPart.ClosesOn"]),
             Archived = form["SurveyPart.Archived"].ToString() == "true",
-            ResultsUrl = results.Length > 0 ? results : null,
+            YouSaidMarkdown = Markdown(form["SurveyPart.YouSaidMarkdown"]),
+            WeDidMarkdown = Markdown(form["SurveyPart.WeDidMarkdown"]),
+            ResultsPublished = form["SurveyPart.ResultsPublished"].ToString() == "true",
         });
     }
+
+    private static string Markdown(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     internal static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }
 
-/// <summary>Refuses a survey whose dates are the wrong way round or whose results link is not a site address.</summary>
+/// <summary>Refuses a survey whose dates are the wrong way round, or whose results page would be published with nothing said.</summary>
 public sealed class SurveyValidator : IContentValidator
 {
     public Task ValidateAsync(ContentItem item, ContentValidationResult result)
@@ -64,9 +67,9 @@ public sealed class SurveyValidator : IContentValidator
             result.Add("SurveyPart.ClosesOn", "The closing date must be the same as or after the opening date");
         }
 
-        if (survey.ResultsUrl is { } url && (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)))
+        if (survey.ResultsPublished && survey.YouSaidMarkdown.Length == 0 && survey.WeDidMarkdown.Length == 0)
         {
-            result.Add("SurveyPart.ResultsUrl", "Enter a web address on this site that starts with /, like /surveys/results");
+            result.Add("SurveyPart.YouSaidMarkdown", "Enter what people told us, or what we will do, before publishing the results page");
         }
 
         return Task.CompletedTask;

@@ -31,6 +31,15 @@ public sealed class SurveyResponseStore
     public Task<List<SurveyResponse>> LatestAsync(string surveyId, int count, CancellationToken cancellationToken = default) =>
         _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId).OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
 
+    /// <summary>The next batch of answers after a response id, oldest first: only the columns the results need.</summary>
+    public async Task<IReadOnlyList<(int Id, string AnswersJson)>> AnswersAfterAsync(string surveyId, int after, int take, CancellationToken cancellationToken = default) =>
+        (await _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId && r.Id > after).OrderBy(r => r.Id).Take(take)
+            .Select(r => new { r.Id, r.AnswersJson }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.AnswersJson)).ToList();
+
+    /// <summary>How many responses have an id up to and including <paramref name="lastId"/> (fewer than loaded: some were deleted).</summary>
+    public Task<int> CountUpToAsync(string surveyId, int lastId, CancellationToken cancellationToken = default) =>
+        _db.Responses.CountAsync(r => r.SurveyContentItemId == surveyId && r.Id <= lastId, cancellationToken);
+
     public async IAsyncEnumerable<SurveyResponse> StreamAsync(string surveyId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         int after = 0;

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Controllers;
+using SaferBcp.Dataset.Services;
+using SaferBcp.Surveys.Services;
+using SaferBcp.Surveys.Services.Results;
+
+namespace SaferBcp.Surveys.Controllers;
+
+/// <summary>
+/// A survey's results for Analysts and Editors: counts, percentages and charts per question, filters by area and
+/// age band (the questions tagged "area" and "age-band"), and a cross-tab of two choice questions. Analysts, who may
+/// export the responses anyway, see exact counts; everyone else sees small counts hidden.
+/// </summary>
+[Route("admin/surveys/{id}/results")]
+public sealed class AdminSurveyResultsController : AdminControllerBase
+{
+    public const string AreaTag = "area";
+    public const string AgeBandTag = "age-band";
+
+    private readonly SurveyCatalog _catalog;
+    private readonly SurveyResponseStore _responses;
+    private readonly SurveyResultsCache _cache;
+    private readonly IAuthorizationService _authorization;
+    private readonly DatasetOptions _options;
+
+    public AdminSurveyResultsController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, IAuthorizationService authorization, IOptions<DatasetOptions> options)
+    {
+        _catalog = catalog;
+        _responses = responses;
+        _cache = cache;
+        _authorization = authorization;
+        _options = options.Value;
+    }
+
+    [HttpGet("")]
+    [Authorize(Policy = Permissions.ViewSurveyResponses)]
+    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns)
+    {
+        if (await _catalog.FindAsync(id, HttpContext.RequestAborted) is not { } survey)
+        {
+            return NotFound();
+        }
+
+        var snapshot = await _cache.GetAsync(survey, _responses, HttpContext.RequestAborted);
+        var matrix = snapshot.Matrix;
+        var errors = new List<ResultsError>();
+        var filterFields = new List<ResultsFilterField>();
+        var filters = new List<ResultsFilter>();
+        foreach (var (name, tag, noun, value) in new[] { ("area", AreaTag, "an area", area), ("age", AgeBandTag, "an age band", ageBand) })
+        {
+            if (matrix.Tagged(tag) is not { } column)
+            {
+                continue;
+            }
+
+            filterFields.Add(new ResultsFilterField(name, column, value));
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            var index = column.OptionIndex(value);
+            if (index < 0)
+            {
+                errors.Add(new ResultsError(name, $"Choose {noun} from the list"));
+            }
+            else
+            {
+                filters.Add(new ResultsFilter(column, index));
+            }
+        }
+
+        var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
+        var threshold = _options.SuppressionThreshold;
+        var selection = ResultsCalculator.Select(snapshot, filters);
+        var view = ResultsPresenter.Present(ResultsCalculator.Tally(snapshot, selection), selection.Count, exact, threshold);
+
+        var choices = matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList();
+        ResultTable? crossTab = null;
+        if (!string.IsNullOrEmpty(rows) || !string.IsNullOrEmpty(columns))
+        {
+            var rowColumn = choices.FirstOrDefault(c => c.Id == rows);
+            var columnColumn = choices.FirstOrDefault(c => c.Id == columns);
+            if (rowColumn is null)
+            {
+                errors.Add(new ResultsError("rows", "Choose a question for the rows"));
+            }
+
+            if (columnColumn is null)
+            {
+                errors.Add(new ResultsError("columns", "Choose a question for the columns"));
+            }
+            else if (rowColumn == columnColumn)
+            {
+                errors.Add(new ResultsError("columns", "Choose a different question for the columns from the one for the rows"));
+            }
+            else if (rowColumn is not null)
+            {
+                crossTab = ResultsPresenter.CrossTab(ResultsCalculator.CrossTab(snapshot, rowColumn, columnColumn, selection), exact, threshold);
+            }
+        }
+
+        ViewData["Title"] = (errors.Count > 0 ? "Error: " : "") + "Results \u2013 " + survey.Title;
+        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0, choices, rows, columns, crossTab, errors));
+    }
+}
+
+public sealed record ResultsError(string Field, string Message);
+
+public sealed record ResultsFilterField(string Name, MatrixColumn Column, string? Selected);
+
+public sealed record SurveyResultsAdminModel(
+    SurveyInfo Survey,
+    ResultsView Results,
+    IReadOnlyList<ResultsFilterField> Filters,
+    bool Filtered,
+    IReadOnlyList<MatrixColumn> CrossTabQuestions,
+    string? Rows,
+    string? Columns,
+    ResultTable? CrossTab,
+    IReadOnlyList<ResultsError> Errors)
+{
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+}
