@@ -209,11 +209,11 @@ measure_export() {
   check=$(check_file "$out" "$fmt") || { echo "   $fmt at $n: the file did not check out: $check"; return 1; }
   rows=${check%% *}
   local gc=""
-  if [[ -f "$counters_csv" ]]; then gc=$(gc_figures "$counters_csv"); fi
+  if [[ -f "$counters_csv" ]]; then gc=$(gc_figures "$counters_csv"); else gc="GC heap not measured (no dotnet-counters)|"; fi
   printf '   %-4s %7d responses: HTTP %s, first byte %6.2f s, last byte %6.2f s, %6.1f MB; RSS before %4d MB, peak RSS +%4d MB; %s; file: %d rows (%s) %s; load %s\n' \
     "$fmt" "$n" "$code" "$ttfb" "$total" "$(echo "$bytes / 1048576" | bc -l)" $(( before_rss / 1024 )) $(( (hwm - before_rss) / 1024 )) \
-    "${gc:-GC heap not measured (no dotnet-counters)}" "$rows" "$([[ "$rows" == "$n" ]] && echo "= responses" || echo "EXPECTED $n")" "${check#* }" "$load"
-  echo "RESULT survey-export format=$fmt responses=$n http=$code ttfb_s=$ttfb total_s=$total bytes=$bytes rss_before_kb=$before_rss peak_rss_increase_kb=$(( hwm - before_rss )) rows=$rows ${gc// /_}"
+    "${gc%%|*}" "$rows" "$([[ "$rows" == "$n" ]] && echo "= responses" || echo "EXPECTED $n")" "${check#* }" "$load"
+  echo "RESULT survey-export format=$fmt responses=$n http=$code ttfb_s=$ttfb total_s=$total bytes=$bytes rss_before_kb=$before_rss peak_rss_increase_kb=$(( hwm - before_rss )) rows=$rows ${gc#*|}"
   [[ "$rows" == "$n" ]]
 }
 
@@ -232,11 +232,11 @@ with open(sys.argv[1], newline="") as f:
         if "last_collection.heap.size" in name: heap[ts] += v
         elif "total_allocated" in name: alloc.append(v)
 if not heap and not alloc:
-    print("GC heap: no samples"); sys.exit()
+    print("GC heap: no samples|"); sys.exit()
 mb = lambda b: b / 1048576
 peak = max(heap.values()) if heap else 0
 # total_allocated is a counter: dotnet-counters reports the increase per interval (a rate), so it is summed.
-print(f"GC heap after GC max {mb(peak):.0f} MB, allocated {mb(sum(alloc)):.0f} MB")
+print(f"GC heap after GC max {mb(peak):.0f} MB, allocated {mb(sum(alloc)):.0f} MB|gc_heap_max_mb={mb(peak):.0f} allocated_mb={mb(sum(alloc)):.0f}")
 EOF
 }
 
