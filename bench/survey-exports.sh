@@ -13,6 +13,7 @@
 #    into the SQLite file, 10,000 rows per transaction), then for each format RESTARTS the portal (so one export's
 #    heap does not carry into the next), signs in, warms up (the survey's back-office page and the codebook export),
 #    resets the process's peak RSS (`echo 5 > /proc/PID/clear_refs`), and downloads the export with curl.
+#    CPU: the portal's user + system time during the download (/proc/PID/stat), which a busy machine does not inflate.
 #    Memory: VmHWM after the export minus VmRSS just before it (peak resident memory the export added), and, when
 #    dotnet-counters is installed (`dotnet tool install -g dotnet-counters`), the largest .NET GC heap after a
 #    collection and the bytes the process allocated during the export.
@@ -122,6 +123,9 @@ sign_in() {
   [[ "$status" == 200 ]] || { echo "GET /admin/surveys/$SURVEY answered $status after signing in"; exit 1; }
 }
 
+# CPU time (user + system) the process has used, in clock ticks (USER_HZ, 100 a second on Linux).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 
 # "name=value; ..." from curl's cookie jar, for wrk.
@@ -194,9 +198,11 @@ measure_export() {
   fi
   before_rss=$(status_kb "$PORTAL_PID" VmRSS)
   echo 5 > "/proc/$PORTAL_PID/clear_refs"
-  local load; load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  local load cpu0 cpu; load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu0=$(cpu_ticks "$PORTAL_PID")
   result=$(curl -s -o "$out" -b "$JAR" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' "$url")
   hwm=$(status_kb "$PORTAL_PID" VmHWM)
+  cpu=$(echo "($(cpu_ticks "$PORTAL_PID") - $cpu0) / 100" | bc -l)
   if [[ -f "$WORK/counters.pid" ]]; then
     sleep 2
     kill -INT "$(cat "$WORK/counters.pid")" 2>/dev/null || true
@@ -210,10 +216,10 @@ measure_export() {
   rows=${check%% *}
   local gc=""
   if [[ -f "$counters_csv" ]]; then gc=$(gc_figures "$counters_csv"); else gc="GC heap not measured (no dotnet-counters)|"; fi
-  printf '   %-4s %7d responses: HTTP %s, first byte %6.2f s, last byte %6.2f s, %6.1f MB; RSS before %4d MB, peak RSS +%4d MB; %s; file: %d rows (%s) %s; load %s\n' \
-    "$fmt" "$n" "$code" "$ttfb" "$total" "$(echo "$bytes / 1048576" | bc -l)" $(( before_rss / 1024 )) $(( (hwm - before_rss) / 1024 )) \
+  printf '   %-4s %7d responses: HTTP %s, first byte %6.2f s, last byte %6.2f s, portal CPU %5.2f s, %6.1f MB; RSS before %4d MB, peak RSS +%4d MB; %s; file: %d rows (%s) %s; load %s\n' \
+    "$fmt" "$n" "$code" "$ttfb" "$total" "$cpu" "$(echo "$bytes / 1048576" | bc -l)" $(( before_rss / 1024 )) $(( (hwm - before_rss) / 1024 )) \
     "${gc%%|*}" "$rows" "$([[ "$rows" == "$n" ]] && echo "= responses" || echo "EXPECTED $n")" "${check#* }" "$load"
-  echo "RESULT survey-export format=$fmt responses=$n http=$code ttfb_s=$ttfb total_s=$total bytes=$bytes rss_before_kb=$before_rss peak_rss_increase_kb=$(( hwm - before_rss )) rows=$rows ${gc#*|}"
+  echo "RESULT survey-export format=$fmt responses=$n http=$code ttfb_s=$ttfb total_s=$total cpu_s=$(printf '%.2f' "$cpu") bytes=$bytes rss_before_kb=$before_rss peak_rss_increase_kb=$(( hwm - before_rss )) rows=$rows ${gc#*|}"
   [[ "$rows" == "$n" ]]
 }
 
