@@ -22,7 +22,8 @@
 # --dashboard also measures the results dashboard (/admin/surveys/{id}/results) with wrk, 1 connection, like
 #    bench/safe-places.sh, at each count; it prints "not yet available" while the page answers 404.
 #
-# Settings (environment): BENCH_PORT (5095), BENCH_QUIET_WAIT (60 here: seconds to wait for an idle machine before
+# Settings (environment): BENCH_DASHBOARD_PATH (/admin/surveys/{id}/results; any signed-in page, to try the hook),
+# BENCH_PORT (5095), BENCH_QUIET_WAIT (60 here: seconds to wait for an idle machine before
 # each export). Output is also saved in bench/out/results/survey-exports-<time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,7 @@ done
 export BENCH_QUIET_WAIT="${BENCH_QUIET_WAIT:-60}"
 
 SURVEY=survey-domestic-abuse-lived-experience
+DASHBOARD_PATH="${BENCH_DASHBOARD_PATH:-/admin/surveys/$SURVEY/results}"
 PORT="${BENCH_PORT:-5095}"
 BASE="http://127.0.0.1:$PORT"
 PORTAL=src/SaferBcp.Portal
@@ -248,12 +250,15 @@ EOF
 
 measure_dashboard() {
   local n="$1" code
-  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$BASE/admin/surveys/$SURVEY/results")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$BASE$DASHBOARD_PATH")
   if [[ "$code" == 404 ]]; then
-    echo "   results dashboard at $n responses: not yet available (GET /admin/surveys/$SURVEY/results answered 404)"
+    echo "   results dashboard at $n responses: not yet available (GET $DASHBOARD_PATH answered 404)"
     return 0
   fi
   [[ "$code" == 200 ]] || { echo "   results dashboard at $n responses: HTTP $code, not measured"; return 0; }
+  # wrk does not count a redirect to the sign-in page as an error: check the cookie header it is given works.
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(cookie_header)" "$BASE$DASHBOARD_PATH")
+  [[ "$code" == 200 ]] || { echo "   results dashboard at $n responses: HTTP $code with the cookie header wrk would send, not measured"; return 0; }
   bench_wait_quiet > /dev/null
   local lua="$WORK/p95.lua"
   cat > "$lua" <<'EOF'
@@ -263,8 +268,8 @@ done = function(summary, latency, requests)
     latency.max / 1000, summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
 end
 EOF
-  wrk -t1 -c1 -d10s -H "Cookie: $(cookie_header)" "$BASE/admin/surveys/$SURVEY/results" > /dev/null
-  echo "   results dashboard at $n responses, wrk 1 connection, ${DASHBOARD_DURATION} s: $(wrk -t1 -c1 -d"${DASHBOARD_DURATION}s" --timeout 10s -s "$lua" -H "Cookie: $(cookie_header)" "$BASE/admin/surveys/$SURVEY/results" | tail -1)"
+  wrk -t1 -c1 -d10s -H "Cookie: $(cookie_header)" "$BASE$DASHBOARD_PATH" > /dev/null
+  echo "   results dashboard ($DASHBOARD_PATH) at $n responses, wrk 1 connection, ${DASHBOARD_DURATION} s: $(wrk -t1 -c1 -d"${DASHBOARD_DURATION}s" --timeout 10s -s "$lua" -H "Cookie: $(cookie_header)" "$BASE$DASHBOARD_PATH" | tail -1)"
 }
 
 {
