@@ -18,10 +18,22 @@ using SaferBcp.Search.Services;
 //
 // Other mode: `referral-submit --url http://127.0.0.1:PORT --data FOLDER ...` measures the final submit of a
 // self-referral against a running portal (ReferralSubmit.cs, bench/referral-submit.sh); `sqlite-lock-wait` is the
-// small probe behind its latency figures (SqliteLockWait.cs).
+// small probe behind its latency figures (SqliteLockWait.cs); `survey-responses --db PATH/portal.db --survey ID --count N`
+// inserts generated responses to a published survey for the export benchmark (SurveyResponses.cs, bench/survey-exports.sh);
+// `survey-export-breakdown --db PATH/portal.db --survey ID` times the export's per-row work in process (SurveyExportBreakdown.cs).
 if (args.Length > 0 && args[0] == "referral-submit")
 {
     return await ReferralSubmit.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "survey-responses")
+{
+    return SurveyResponses.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "survey-export-breakdown")
+{
+    return SurveyExportBreakdown.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "sqlite-lock-wait")
