@@ -6,6 +6,7 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Modules;
+using SaferBcp.Dataset.Services;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
 using SaferBcp.Surveys.Services;
@@ -17,7 +18,8 @@ namespace SaferBcp.Surveys;
 /// list at /surveys, the survey fields in the form editor, the gate that refuses answers outside the survey's
 /// dates, anonymous storage (responses to the day; contact details apart) and the back office at
 /// /admin/surveys with masked listings, single raw responses and streamed CSV/XLSX exports for Analysts.
-/// Results and charts, and the dataset's survey indicators, read <see cref="SurveysDbContext"/> later.
+/// It also supplies the dataset's survey-mapped indicators (<see cref="SurveyIndicatorSource"/>,
+/// <see cref="SurveyQuestionDirectory"/>) and recomputes them in the background when responses arrive.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -34,6 +36,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SurveyCatalog>();
         services.AddScoped<SurveyResponseStore>();
         services.AddScoped<SurveyGateFilter>();
+
+        // The dataset's survey-mapped indicators: counts, the questions that can be mapped, and the recompute when responses arrive.
+        services.AddScoped<ISurveyIndicatorSource, SurveyIndicatorSource>();
+        services.AddScoped<ISurveyQuestionDirectory, SurveyQuestionDirectory>();
+        services.AddSingleton<SurveyIndicatorSignal>();
+        services.AddHostedService<SurveyIndicatorRefresher>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<SurveyGateFilter>());
 
         // One editor per content type: the survey editor wraps the forms engine's, so it takes its place.
