@@ -180,6 +180,33 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
     }
 
     [Fact]
+    public async Task The_catch_up_at_start_up_works_out_figures_from_responses_no_signal_announced()
+    {
+        using var analyst = await StaffAsync("mapping-analyst-catch-up", PortalRoles.Analyst);
+        using (var saved = await PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        // Responses another node took in May 2025 (financial year 2025/26, quarter 1), stored straight into the table.
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            var surveys = scope.ServiceProvider.GetRequiredService<Surveys.SurveysDbContext>();
+            foreach (var worry in new[] { "very-worried", "fairly-worried", "very-worried", "not-very-worried", "not-at-all-worried", "not-very-worried", "not-very-worried" })
+            {
+                surveys.Responses.Add(new SurveyResponse { SurveyContentItemId = _fixture.SurveyId, ResponseDate = new DateOnly(2025, 5, 10), AnswersJson = $$"""{"worry":["{{worry}}"]}""" });
+            }
+
+            await surveys.SaveChangesAsync();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Dataset.Services.SurveyIndicatorUpdater>().UpdateAllAsync() >= 2);
+        }
+
+        var quarter = await FigureOutOfAsync("2025/26 Q1", 7);
+        Assert.Equal((42.9m, 3), (quarter.Value, quarter.Numerator));
+        Assert.Equal(7, (await FigureOutOfAsync("2025/26", 7)).Denominator);
+    }
+
+    [Fact]
     public async Task Setting_the_mapping_refuses_bad_input_in_plain_English_and_is_audited()
     {
         using var analyst = await StaffAsync("mapping-analyst-edit", PortalRoles.Analyst);
