@@ -58,7 +58,7 @@ public sealed class SurveyIndicatorUpdater
 
         var codes = (await source.ResponseDaysAsync(mapping.SurveyFormId, cancellationToken)).SelectMany(PeriodCodesOf).ToHashSet(StringComparer.Ordinal);
         codes.UnionWith(await _db.Values.Where(v => v.IndicatorId == mapping.IndicatorId).Select(v => v.Period!.Code).ToListAsync(cancellationToken));
-        return await RecomputeAsync(source, mapping, codes, cancellationToken);
+        return codes.Count == 0 ? 0 : await RecomputeAsync(source, mapping, codes, cancellationToken);
     }
 
     /// <summary>Recomputes every mapping from all its responses: the catch-up at start-up.</summary>
