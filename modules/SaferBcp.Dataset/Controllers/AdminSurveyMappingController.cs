@@ -74,7 +74,9 @@ public sealed class AdminSurveyMappingController : AdminControllerBase
 
         var chosenSurvey = surveys.First(s => s.Id == survey);
         var chosenQuestion = chosenSurvey.Questions.FirstOrDefault(q => q.Id == question);
-        var ticked = (counted ?? []).Where(c => c.StartsWith(question + ":", StringComparison.Ordinal)).Select(c => c[(question!.Length + 1)..]).Distinct(StringComparer.Ordinal).ToList();
+        // Each box is "{question id}:{option value}": only the chosen question's boxes count.
+        var prefix = question + ":";
+        var ticked = string.IsNullOrEmpty(question) ? [] : (counted ?? []).Where(c => c.StartsWith(prefix, StringComparison.Ordinal)).Select(c => c[prefix.Length..]).Distinct(StringComparer.Ordinal).ToList();
         var errors = new Dictionary<string, string>();
         if (chosenQuestion is null)
         {
