@@ -18,6 +18,7 @@ public sealed class SurveyIndicatorRefresher : BackgroundService
     private readonly SurveyIndicatorSignal _signal;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<SurveyIndicatorRefresher> _logger;
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SurveyIndicatorRefresher(SurveyIndicatorSignal signal, IServiceScopeFactory scopes, ILogger<SurveyIndicatorRefresher> logger)
     {
@@ -25,6 +26,9 @@ public sealed class SurveyIndicatorRefresher : BackgroundService
         _scopes = scopes;
         _logger = logger;
     }
+
+    /// <summary>Completes when the start-up catch-up has finished (or failed).</summary>
+    public Task CaughtUp => _caughtUp.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +41,10 @@ public sealed class SurveyIndicatorRefresher : BackgroundService
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             _logger.LogError(ex, "Working out the survey indicators at start-up failed; they will be worked out as responses arrive");
+        }
+        finally
+        {
+            _caughtUp.TrySetResult();
         }
 
         var reader = _signal.Reader;
