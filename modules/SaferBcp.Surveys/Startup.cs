@@ -6,6 +6,7 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Modules;
+using SaferBcp.Dataset.Services;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
 using SaferBcp.Surveys.Services;
@@ -20,6 +21,8 @@ namespace SaferBcp.Surveys;
 /// /admin/surveys with masked listings, single raw responses and streamed CSV/XLSX exports for Analysts.
 /// Results at /admin/surveys/{id}/results (counts, charts, filters, cross-tabs) and the public "You said, we did"
 /// page at /surveys/{slug}/results read a per-survey in-memory <see cref="ResponseMatrix"/> (<see cref="SurveyResultsCache"/>).
+/// It also supplies the dataset's survey-mapped indicators (<see cref="SurveyIndicatorSource"/>,
+/// <see cref="SurveyQuestionDirectory"/>) and recomputes them in the background when responses arrive.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -37,6 +40,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SurveyResponseStore>();
         services.AddScoped<SurveyGateFilter>();
         services.AddSingleton<SurveyResultsCache>();
+
+        // The dataset's survey-mapped indicators: counts, the questions that can be mapped, and the recompute when responses arrive.
+        services.AddScoped<ISurveyIndicatorSource, SurveyIndicatorSource>();
+        services.AddScoped<ISurveyQuestionDirectory, SurveyQuestionDirectory>();
+        services.AddSingleton<SurveyIndicatorSignal>();
+        services.AddHostedService<SurveyIndicatorRefresher>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<SurveyGateFilter>());
 
         // One editor per content type: the survey editor wraps the forms engine's, so it takes its place.

@@ -44,6 +44,25 @@ public sealed class DatasetStepTests
         Assert.Contains("indicators[0].values[0].geography", fields);
     }
 
+    [Fact]
+    public void A_survey_mapping_must_name_a_survey_mapped_indicator_of_the_step_and_the_answers_it_counts()
+    {
+        var step = JsonNode.Parse("""
+            { "name": "dataset", "indicators": [
+              { "code": "WORRY", "name": "W", "description": "d", "unit": "Percentage", "direction": "LowerIsBetter", "geographies": ["BCP"], "source": "SurveyMapping", "sourceNote": "s" },
+              { "code": "COUNTED", "name": "C", "description": "d", "unit": "Count", "direction": "Neutral", "geographies": ["BCP"], "source": "PartnerFigures", "sourceNote": "s" } ],
+              "surveyMappings": [
+                { "indicator": "WORRY", "survey": "survey-x", "question": "q", "countedOptions": ["very-worried"] },
+                { "indicator": "COUNTED", "survey": "survey-x", "question": "q", "countedOptions": ["a"] },
+                { "indicator": "WORRY", "survey": "survey-x", "question": "q", "countedOptions": [] } ] }
+            """)!.AsObject();
+        var errors = new RecipeErrors("dataset", 0);
+
+        DatasetStep.ValidateStep(step, errors);
+
+        Assert.Equal(["surveyMappings[1].indicator", "surveyMappings[2].indicator", "surveyMappings[2].countedOptions"], errors.Errors.Select(e => e.Field));
+    }
+
     /// <summary>Guards "only numbers the report states": each seeded figure must appear in the report as written there.</summary>
     [SkippableFact]
     public void Every_seeded_figure_is_written_in_the_annual_report()

@@ -18,11 +18,13 @@ public sealed class AdminDatasetController : AdminControllerBase
     private const long MaxImportBytes = 5 * 1024 * 1024;
     private readonly DatasetStore _store;
     private readonly IAuthorizationService _authorization;
+    private readonly IEnumerable<ISurveyQuestionDirectory> _surveyDirectories;
 
-    public AdminDatasetController(DatasetStore store, IAuthorizationService authorization)
+    public AdminDatasetController(DatasetStore store, IAuthorizationService authorization, IEnumerable<ISurveyQuestionDirectory> surveyDirectories)
     {
         _store = store;
         _authorization = authorization;
+        _surveyDirectories = surveyDirectories;
     }
 
     [HttpGet("")]
@@ -51,7 +53,7 @@ public sealed class AdminDatasetController : AdminControllerBase
         var stored = await _store.ValuesAsync(publishedOnly: false, indicator.Id);
         ViewData["Title"] = indicator.Name;
         return View("~/Views/DatasetAdmin/Indicator.cshtml", new AdminIndicatorModel(
-            new IndicatorTableModel(indicator, values), stored, await CanAsync(Permissions.ManageDataset), seeAll, _store.Threshold));
+            new IndicatorTableModel(indicator, values), stored, await CanAsync(Permissions.ManageDataset), seeAll, _store.Threshold, await MappingSummaryAsync(indicator)));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -303,6 +305,22 @@ public sealed class AdminDatasetController : AdminControllerBase
         return Redirect($"/admin/dataset/{id}");
     }
 
+    private async Task<SurveyMappingSummary?> MappingSummaryAsync(Indicator indicator)
+    {
+        if (indicator.Source != IndicatorSource.SurveyMapping || await _store.SurveyMappingAsync(indicator.Id) is not { } mapping)
+        {
+            return null;
+        }
+
+        var surveys = new List<MappableSurvey>();
+        foreach (var directory in _surveyDirectories)
+        {
+            surveys.AddRange(await directory.SurveysAsync(HttpContext.RequestAborted));
+        }
+
+        return SurveyMappingSummary.Of(mapping, surveys);
+    }
+
     private async Task<bool> CanAsync(string permission) => (await _authorization.AuthorizeAsync(User, permission)).Succeeded;
 
     private static int? Whole(string? text, string field, string label, Dictionary<string, string> errors)
@@ -324,7 +342,7 @@ public sealed class AdminDatasetController : AdminControllerBase
 
 public sealed record AdminDatasetIndexModel(IReadOnlyList<Indicator> Indicators, IReadOnlyDictionary<int, int> ValueCounts, bool CanManage, bool CanExport, int Threshold);
 
-public sealed record AdminIndicatorModel(IndicatorTableModel Table, IReadOnlyList<DataValue> Stored, bool CanManage, bool SeesAll, int Threshold);
+public sealed record AdminIndicatorModel(IndicatorTableModel Table, IReadOnlyList<DataValue> Stored, bool CanManage, bool SeesAll, int Threshold, SurveyMappingSummary? Mapping);
 
 public sealed record IndicatorEditModel(Indicator Indicator, string? Name, string? Description, string? Direction, string? SourceNote, bool Published, IReadOnlyDictionary<string, string> Errors);
 

@@ -128,6 +128,9 @@ public sealed class SurveyMapping
 
     /// <summary>Option values counted as "yes", one per line.</summary>
     public string CountedOptionValues { get; set; } = "";
+
+    public IReadOnlyList<string> CountedOptions() =>
+        CountedOptionValues.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 public static class Geographies

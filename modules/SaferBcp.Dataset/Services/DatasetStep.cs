@@ -11,7 +11,9 @@ namespace SaferBcp.Dataset.Services;
 /// "unit", "direction", "geographies": [...], "source", "published", "sourceNote", "values": [ { "period", "geography",
 /// "value", "numerator"?, "denominator"?, "sourceNote" } ] } ] }.
 /// Standard periods ("2022/23", "2022/23 Q1", "2022-04", "2022") need no entry in "periods"; other spans do.
-/// Only what is missing is added: an indicator or value already on the site is left as staff last set it.
+/// "surveyMappings": [ { "indicator", "survey" (content item id), "question" (question id), "countedOptions": [...] } ] says
+/// where an indicator with source SurveyMapping (listed in the same step) gets its figures.
+/// Only what is missing is added: an indicator, value or mapping already on the site is left as staff last set it.
 /// </summary>
 public sealed class DatasetStep : IRecipeStep
 {
@@ -60,6 +62,7 @@ public sealed class DatasetStep : IRecipeStep
         }
 
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var surveyMapped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var indicators = RecipeJson.Array(step, "indicators", errors);
         for (var i = 0; indicators is not null && i < indicators.Count; i++)
         {
@@ -81,7 +84,16 @@ public sealed class DatasetStep : IRecipeStep
             RecipeJson.Text(indicator, "sourceNote", path, errors, maxLength: 1000);
             var unit = Enum<IndicatorUnit>(indicator, "unit", path, errors);
             Enum<Direction>(indicator, "direction", path, errors);
-            Enum<IndicatorSource>(indicator, "source", path, errors);
+            if (Enum<IndicatorSource>(indicator, "source", path, errors) == IndicatorSource.SurveyMapping && code is not null)
+            {
+                if (unit != IndicatorUnit.Percentage)
+                {
+                    errors.Add($"{path}.unit", "must be Percentage for an indicator worked out from a survey");
+                }
+
+                surveyMapped.Add(code);
+            }
+
             RecipeJson.Bool(indicator, "published", path, errors, false);
             var geographies = GeographyList(indicator, path, errors);
 
@@ -130,6 +142,41 @@ public sealed class DatasetStep : IRecipeStep
                 {
                     errors.Add($"{valuePath}.value", "must be a whole number, 0 or more, for a count");
                 }
+            }
+        }
+
+        ValidateSurveyMappings(step, surveyMapped, errors);
+    }
+
+    private static void ValidateSurveyMappings(JsonObject step, HashSet<string> surveyMapped, RecipeErrors errors)
+    {
+        var mapped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var mappings = RecipeJson.Array(step, "surveyMappings", errors, required: false);
+        for (var i = 0; mappings is not null && i < mappings.Count; i++)
+        {
+            var path = $"surveyMappings[{i}]";
+            if (mappings[i] is not JsonObject mapping)
+            {
+                errors.Add(path, "must be an object");
+                continue;
+            }
+
+            var indicator = RecipeJson.Text(mapping, "indicator", path, errors, maxLength: 40);
+            if (indicator is not null && !surveyMapped.Contains(indicator))
+            {
+                errors.Add($"{path}.indicator", $"\"{indicator}\" is not an indicator in this step with source SurveyMapping");
+            }
+            else if (indicator is not null && !mapped.Add(indicator))
+            {
+                errors.Add($"{path}.indicator", $"\"{indicator}\" is mapped twice");
+            }
+
+            RecipeJson.Text(mapping, "survey", path, errors, maxLength: 100);
+            RecipeJson.Text(mapping, "question", path, errors, maxLength: 100);
+            if (mapping["countedOptions"] is not JsonArray counted || counted.Count == 0
+                || counted.Any(c => c is not JsonValue v || !v.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text)))
+            {
+                errors.Add($"{path}.countedOptions", "must be a list of one or more option values");
             }
         }
     }
@@ -219,6 +266,26 @@ public sealed class DatasetStep : IRecipeStep
             }
         }
 
+        var mapped = await _db.SurveyMappings.Select(m => m.IndicatorId).ToListAsync(cancellationToken);
+        foreach (var node in step["surveyMappings"] as JsonArray ?? [])
+        {
+            var json = (JsonObject)node!;
+            var indicator = indicators[json["indicator"]!.GetValue<string>()];
+            if (indicator.Id != 0 && mapped.Contains(indicator.Id))
+            {
+                continue;
+            }
+
+            _db.SurveyMappings.Add(new SurveyMapping
+            {
+                Indicator = indicator,
+                SurveyFormId = json["survey"]!.GetValue<string>(),
+                QuestionId = json["question"]!.GetValue<string>(),
+                CountedOptionValues = string.Join('\n', ((JsonArray)json["countedOptions"]!).Select(c => c!.GetValue<string>().Trim())),
+            });
+            changes++;
+        }
+
         await _db.SaveChangesAsync(cancellationToken);
         return changes;
     }
@@ -257,7 +324,17 @@ public sealed class DatasetStep : IRecipeStep
             });
         }
 
-        return new JsonObject { ["periods"] = periods, ["indicators"] = indicators };
+        var mappings = new JsonArray();
+        foreach (var m in await _db.SurveyMappings.AsNoTracking().Include(m => m.Indicator).OrderBy(m => m.Indicator!.SortOrder).ToListAsync(cancellationToken))
+        {
+            mappings.Add(new JsonObject
+            {
+                ["indicator"] = m.Indicator!.Code, ["survey"] = m.SurveyFormId, ["question"] = m.QuestionId,
+                ["countedOptions"] = new JsonArray(m.CountedOptions().Select(c => (JsonNode?)c).ToArray()),
+            });
+        }
+
+        return new JsonObject { ["periods"] = periods, ["indicators"] = indicators, ["surveyMappings"] = mappings };
     }
 
     private static DateOnly? Date(JsonObject obj, string field, string path, RecipeErrors errors)

@@ -139,38 +139,77 @@ public sealed class DatasetStore
         await ClearCacheAsync();
     }
 
-    /// <summary>Stores survey shares as percentage values (BCP-wide) with their counts; shares with no answers are skipped.</summary>
+    /// <summary>
+    /// Stores survey shares as percentage values (BCP-wide) with their counts, inside the caller's transaction. A period
+    /// with no answers loses the figure it had: nothing is behind it any more. Returns the values added, changed or removed;
+    /// the caller clears the public cache once it has committed.
+    /// </summary>
     public async Task<int> StoreSurveySharesAsync(Indicator indicator, IReadOnlyList<SurveyShare> shares, IReadOnlyList<Period> periods)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        var stored = 0;
+        var changed = 0;
         await using var tx = await _database.BeginTransactionAsync();
-        foreach (var share in shares)
+        foreach (var period in periods)
         {
-            var period = periods.FirstOrDefault(p => p.Code == share.PeriodCode);
-            if (period is null || SurveyIndicatorUpdater.ToPercentage(share) is not { } percentage)
+            var share = shares.FirstOrDefault(s => s.PeriodCode == period.Code);
+            var value = period.Id == 0 ? null : await _db.Values.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.PeriodId == period.Id && v.Geography == Geographies.Bcp);
+            if (share is null || SurveyIndicatorUpdater.ToPercentage(share) is not { } percentage)
             {
+                if (value is not null)
+                {
+                    _db.Values.Remove(value);
+                    changed++;
+                }
+
                 continue;
             }
 
-            var value = period.Id == 0 ? null : await _db.Values.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.PeriodId == period.Id && v.Geography == Geographies.Bcp);
             if (value is null)
             {
                 _db.Values.Add(value = new DataValue { IndicatorId = indicator.Id, Period = period, Geography = Geographies.Bcp });
+            }
+            else if ((value.Value, value.Numerator, value.Denominator) == (percentage.Value, percentage.Numerator, percentage.Denominator))
+            {
+                continue;
             }
 
             (value.Value, value.Numerator, value.Denominator) = (percentage.Value, percentage.Numerator, percentage.Denominator);
             value.LastChangedBy = "survey";
             value.LastChangedUtc = now;
             value.Reason = "Worked out from survey answers";
-            stored++;
+            changed++;
         }
 
         await _db.SaveChangesAsync();
         await tx.CommitAsync();
-        await ClearCacheAsync();
-        return stored;
+        return changed;
     }
+
+    public Task<SurveyMapping?> SurveyMappingAsync(int indicatorId) => _db.SurveyMappings.FirstOrDefaultAsync(m => m.IndicatorId == indicatorId);
+
+    /// <summary>Sets the indicator's survey mapping; the audit entry keeps the old and new mapping.</summary>
+    public async Task<SurveyMapping> SaveSurveyMappingAsync(Indicator indicator, string surveyFormId, string questionId, IReadOnlyList<string> countedOptionValues, string summary)
+    {
+        var mapping = await SurveyMappingAsync(indicator.Id);
+        var old = mapping is null ? "none" : Describe(mapping);
+        if (mapping is null)
+        {
+            _db.SurveyMappings.Add(mapping = new SurveyMapping { IndicatorId = indicator.Id });
+        }
+
+        mapping.SurveyFormId = surveyFormId;
+        mapping.QuestionId = questionId;
+        mapping.CountedOptionValues = string.Join('\n', countedOptionValues);
+        await using var tx = await _database.BeginTransactionAsync();
+        await _db.SaveChangesAsync();
+        await _audit.WriteAsync("dataset.mapping-changed", "DatasetIndicator", indicator.Code, $"Survey mapping: {old} → {Describe(mapping)}. {summary}");
+        await tx.CommitAsync();
+        return mapping;
+
+        static string Describe(SurveyMapping m) => $"survey {m.SurveyFormId}, question {m.QuestionId}, counting {string.Join(", ", m.CountedOptions())}";
+    }
+
+    public Task ClearPublicCacheAsync() => ClearCacheAsync();
 
     public Task AuditExportAsync(string format, int rows) =>
         _audit.WriteAsync("dataset.export", "Dataset", null, $"Full dataset, small numbers included, exported as {format}: {rows} values");

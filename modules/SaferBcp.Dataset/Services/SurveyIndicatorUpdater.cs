@@ -1,22 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using SaferBcp.Cms.Data;
 using SaferBcp.Dataset.Models;
 
 namespace SaferBcp.Dataset.Services;
 
 /// <summary>
-/// Recomputes survey-mapped indicators from the registered <see cref="ISurveyIndicatorSource"/> (the Surveys module calls
-/// <see cref="UpdateAsync"/> when responses arrive). With no source registered it does nothing.
+/// Recomputes survey-mapped indicators from the registered <see cref="ISurveyIndicatorSource"/>: the Surveys module calls
+/// it when responses arrive and at start-up, the back office when a mapping is set. Each figure is worked out again from
+/// every response in its period, so running it twice, or on several nodes at once, gives the same figures. With no
+/// source registered it does nothing.
 /// </summary>
 public sealed class SurveyIndicatorUpdater
 {
+    /// <summary>Postgres advisory locks taken by a recompute are this plus the indicator id.</summary>
+    private const long LockKeyBase = 0x5AFE_B0C9_0000;
+
     private readonly DatasetDbContext _db;
     private readonly DatasetStore _store;
+    private readonly PortalDatabase _database;
     private readonly IEnumerable<ISurveyIndicatorSource> _sources;
 
-    public SurveyIndicatorUpdater(DatasetDbContext db, DatasetStore store, IEnumerable<ISurveyIndicatorSource> sources)
+    public SurveyIndicatorUpdater(DatasetDbContext db, DatasetStore store, PortalDatabase database, IEnumerable<ISurveyIndicatorSource> sources)
     {
         _db = db;
         _store = store;
+        _database = database;
         _sources = sources;
     }
 
@@ -26,28 +34,93 @@ public sealed class SurveyIndicatorUpdater
             ? null
             : (Math.Round(share.Counted * 100m / share.Answered, 1, MidpointRounding.AwayFromZero), share.Counted, share.Answered);
 
-    /// <summary>Recomputes every mapped indicator for the given periods; returns the number of values stored.</summary>
-    public async Task<int> UpdateAsync(IReadOnlyList<string> periodCodes, CancellationToken cancellationToken = default)
+    /// <summary>The periods a survey figure is given for: the financial year and the quarter the day falls in.</summary>
+    public static IReadOnlyList<string> PeriodCodesOf(DateOnly day) => [FinancialPeriod.YearCode(day), FinancialPeriod.QuarterCode(day)];
+
+    /// <summary>Recomputes every mapped indicator for the given periods; returns the number of values added, changed or removed.</summary>
+    public Task<int> UpdateAsync(IReadOnlyList<string> periodCodes, CancellationToken cancellationToken = default) =>
+        UpdateMappingsAsync(null, periodCodes, cancellationToken);
+
+    /// <summary>Recomputes the indicators mapped to one survey for the periods containing the given response days.</summary>
+    public Task<int> UpdateAsync(string surveyFormId, IEnumerable<DateOnly> days, CancellationToken cancellationToken = default) =>
+        UpdateMappingsAsync(surveyFormId, days.SelectMany(PeriodCodesOf).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+
+    /// <summary>
+    /// Recomputes one mapping for every period its survey has responses in, and for every period the indicator already has
+    /// a figure for (a figure with no answers behind it any more is removed). Used when a mapping is set or changed.
+    /// </summary>
+    public async Task<int> UpdateMappingAsync(SurveyMapping mapping, CancellationToken cancellationToken = default)
     {
-        var source = _sources.FirstOrDefault();
-        if (source is null)
+        if (_sources.FirstOrDefault() is not { } source)
         {
             return 0;
         }
 
-        var periods = new List<Period>();
-        foreach (var code in periodCodes)
+        var codes = (await source.ResponseDaysAsync(mapping.SurveyFormId, cancellationToken)).SelectMany(PeriodCodesOf).ToHashSet(StringComparer.Ordinal);
+        codes.UnionWith(await _db.Values.Where(v => v.IndicatorId == mapping.IndicatorId).Select(v => v.Period!.Code).ToListAsync(cancellationToken));
+        return codes.Count == 0 ? 0 : await RecomputeAsync(source, mapping, codes, cancellationToken);
+    }
+
+    /// <summary>Recomputes every mapping from all its responses: the catch-up at start-up.</summary>
+    public async Task<int> UpdateAllAsync(CancellationToken cancellationToken = default)
+    {
+        var changed = 0;
+        foreach (var mapping in await _db.SurveyMappings.AsNoTracking().ToListAsync(cancellationToken))
         {
-            periods.Add(await _store.PeriodAsync(code) ?? throw new ArgumentException($"\"{code}\" is not a period", nameof(periodCodes)));
+            changed += await UpdateMappingAsync(mapping, cancellationToken);
         }
 
-        var stored = 0;
-        foreach (var mapping in await _db.SurveyMappings.Include(m => m.Indicator).ToListAsync(cancellationToken))
+        return changed;
+    }
+
+    private async Task<int> UpdateMappingsAsync(string? surveyFormId, IReadOnlyList<string> periodCodes, CancellationToken cancellationToken)
+    {
+        if (_sources.FirstOrDefault() is not { } source || periodCodes.Count == 0)
         {
+            return 0;
+        }
+
+        var mappings = await _db.SurveyMappings.AsNoTracking().Where(m => surveyFormId == null || m.SurveyFormId == surveyFormId).ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var mapping in mappings)
+        {
+            changed += await RecomputeAsync(source, mapping, periodCodes, cancellationToken);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Counts and stores in one transaction that no other recompute of the indicator can interleave with (SQLite: the
+    /// write lock taken at the start; Postgres: an advisory lock), so a slower, older count never overwrites a newer one.
+    /// </summary>
+    private async Task<int> RecomputeAsync(ISurveyIndicatorSource source, SurveyMapping mapping, IEnumerable<string> periodCodes, CancellationToken cancellationToken)
+    {
+        int changed;
+        await using (var transaction = await _database.BeginTransactionAsync(cancellationToken))
+        {
+            if (_database.Provider == DatabaseProvider.Postgres)
+            {
+                await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKeyBase + mapping.IndicatorId})", cancellationToken);
+            }
+
+            var indicator = await _db.Indicators.FirstAsync(i => i.Id == mapping.IndicatorId, cancellationToken);
+            var periods = new List<Period>();
+            foreach (var code in periodCodes.Distinct(StringComparer.Ordinal))
+            {
+                periods.Add(await _store.PeriodAsync(code) ?? throw new ArgumentException($"\"{code}\" is not a period", nameof(periodCodes)));
+            }
+
             var shares = await source.CountAsync(mapping, periods, cancellationToken);
-            stored += await _store.StoreSurveySharesAsync(mapping.Indicator!, shares, periods);
+            changed = await _store.StoreSurveySharesAsync(indicator, shares, periods);
+            await transaction.CommitAsync();
         }
 
-        return stored;
+        if (changed > 0)
+        {
+            await _store.ClearPublicCacheAsync();
+        }
+
+        return changed;
     }
 }

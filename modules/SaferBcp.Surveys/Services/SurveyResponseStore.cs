@@ -61,6 +61,33 @@ public sealed class SurveyResponseStore
         }
     }
 
+    /// <summary>The responses dated from <paramref name="from"/> to <paramref name="to"/> (inclusive), a batch at a time.</summary>
+    public async IAsyncEnumerable<SurveyResponse> StreamAsync(string surveyId, DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        int after = 0;
+        while (true)
+        {
+            var batch = await _db.Responses.AsNoTracking()
+                .Where(r => r.SurveyContentItemId == surveyId && r.Id > after && r.ResponseDate >= from && r.ResponseDate <= to)
+                .OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var response in batch)
+            {
+                yield return response;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>Every day the survey received a response on.</summary>
+    public async Task<IReadOnlyList<DateOnly>> DaysAsync(string surveyId, CancellationToken cancellationToken = default) =>
+        await _db.Responses.Where(r => r.SurveyContentItemId == surveyId).Select(r => r.ResponseDate).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+
     /// <summary>The same batches for writers that pull rows synchronously (MiniExcel).</summary>
     public IEnumerable<SurveyResponse> Stream(string surveyId)
     {

@@ -17,11 +17,15 @@ public sealed class SurveySubmissionHandler : IFormSubmissionHandler
 
     private readonly SurveysDbContext _db;
     private readonly SurveyCatalog _catalog;
+    private readonly Cms.Data.PortalDatabase _database;
+    private readonly SurveyIndicatorSignal _indicators;
 
-    public SurveySubmissionHandler(SurveysDbContext db, SurveyCatalog catalog)
+    public SurveySubmissionHandler(SurveysDbContext db, SurveyCatalog catalog, Cms.Data.PortalDatabase database, SurveyIndicatorSignal indicators)
     {
         _db = db;
         _catalog = catalog;
+        _database = database;
+        _indicators = indicators;
     }
 
     public string Kind => SurveyKind.Name;
@@ -53,6 +57,10 @@ public sealed class SurveySubmissionHandler : IFormSubmissionHandler
         }
 
         await _db.SaveChangesAsync(cancellationToken);
+
+        // The survey's dataset figures are worked out again in the background, once the response is committed.
+        var surveyId = submission.ContentItemId;
+        _database.AfterCommit(() => _indicators.Notify(surveyId, day));
         return new FormSubmissionResult("", null);
     }
 

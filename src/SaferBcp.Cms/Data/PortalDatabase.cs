@@ -14,6 +14,7 @@ namespace SaferBcp.Cms.Data;
 public sealed class PortalDatabase : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
+    private readonly List<Action> _afterCommit = [];
     private DbTransaction? _transaction;
 
     public PortalDatabase(PortalDataPaths paths)
@@ -61,6 +62,22 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the scope's transaction has committed (at once when there is none), and never
+    /// if it rolls back: for signals that other work may now read what this unit of work wrote.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (_transaction is null)
+        {
+            action();
+        }
+        else
+        {
+            _afterCommit.Add(action);
+        }
+    }
+
     /// <summary>Every DbContext calls this from its constructor so it joins the scope's connection and transaction.</summary>
     public void Attach(DbContext context)
     {
@@ -103,6 +120,7 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
             return;
         }
 
+        Action[] callbacks;
         try
         {
             if (commit)
@@ -127,6 +145,15 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
                     context.ChangeTracker.Clear();
                 }
             }
+
+            callbacks = commit ? [.. _afterCommit] : [];
+            _afterCommit.Clear();
+        }
+
+        // Reached only when the commit (or rollback) succeeded.
+        foreach (var callback in callbacks)
+        {
+            callback();
         }
     }
 
