@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddPortalDbContext<DatasetDbContext>("Dataset");
         services.AddScoped<DatasetStore>();
         services.AddScoped<SurveyIndicatorUpdater>();
+        services.AddSingleton<SurveyRecomputeTurn>();
         services.AddScoped<IRecipeStep, DatasetStep>();
         services.AddSingleton(new Cms.Content.ReservedPath("data"));
         services.AddSingleton(new AdminMenuItem("Partnership dataset", "/admin/dataset", SaferBcp.Dataset.Permissions.ViewDataset, 60));

@@ -242,7 +242,7 @@ public sealed partial class DatasetTests : IClassFixture<PortalFactory>
             await db.SaveChangesAsync();
 
             // A fixed source stands in for the Surveys module's (SurveyMappingTests answer a real survey).
-            var updater = new SurveyIndicatorUpdater(db, scope.ServiceProvider.GetRequiredService<DatasetStore>(), scope.ServiceProvider.GetRequiredService<PortalDatabase>(), [new KnifeWorrySurvey()]);
+            var updater = new SurveyIndicatorUpdater(db, scope.ServiceProvider.GetRequiredService<DatasetStore>(), scope.ServiceProvider.GetRequiredService<PortalDatabase>(), [new KnifeWorrySurvey()], new SurveyRecomputeTurn());
             Assert.Equal(2, await updater.UpdateAsync(["2025/26 Q1", "2025/26 Q2"]));
             Assert.Equal(0, await updater.UpdateAsync(["2025/26 Q1", "2025/26 Q2"]));
         }

@@ -1,13 +1,16 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
 using SaferBcp.Dataset;
 using SaferBcp.Dataset.Models;
+using SaferBcp.Dataset.Services;
 using SaferBcp.Forms.Models;
 using SaferBcp.Surveys.Models;
+using SaferBcp.Surveys.Services;
 
 namespace SaferBcp.Portal.Tests;
 
@@ -17,7 +20,19 @@ public sealed class SurveyMappingPortal : IAsyncLifetime
     public const string Base = "/surveys/knife-worry";
     public const string Code = "KNIFE-TEST";
 
-    public PortalFactory Portal { get; } = new PortalFactory().With("Forms:RateLimitPermits", "1000").With("Dataset:SuppressionThreshold", "3");
+    public SurveyMappingPortal()
+    {
+        Portal = new PortalFactory().With("Forms:RateLimitPermits", "1000").With("Dataset:SuppressionThreshold", "3").WithServices(services =>
+        {
+            services.AddScoped<SurveyIndicatorSource>();
+            services.Replace(ServiceDescriptor.Scoped<ISurveyIndicatorSource>(provider => new HeldSurveyIndicatorSource(provider.GetRequiredService<SurveyIndicatorSource>(), Hold)));
+        });
+    }
+
+    public PortalFactory Portal { get; }
+
+    /// <summary>Lets a test hold one recompute after it has counted, as if the count took that long.</summary>
+    public CountHold Hold { get; } = new();
 
     public string SurveyId { get; private set; } = "";
 
@@ -72,19 +87,10 @@ public sealed class SurveyMappingPortal : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
-}
 
-public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
-{
-    private readonly SurveyMappingPortal _fixture;
+    public string MappingUrl => $"/admin/dataset/{IndicatorId}/mapping";
 
-    public SurveyMappingTests(SurveyMappingPortal fixture) => _fixture = fixture;
-
-    private PortalFactory Portal => _fixture.Portal;
-
-    private string MappingUrl => $"/admin/dataset/{_fixture.IndicatorId}/mapping";
-
-    private async Task<HttpClient> StaffAsync(string userName, string role)
+    public async Task<HttpClient> StaffAsync(string userName, string role)
     {
         await Portal.CreateStaffAsync(userName, role);
         var client = Portal.Browser();
@@ -92,15 +98,15 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
         return client;
     }
 
-    private async Task<T> QueryAsync<T>(Func<DatasetDbContext, CmsDbContext, Task<T>> query)
+    public async Task<T> QueryAsync<T>(Func<DatasetDbContext, CmsDbContext, Task<T>> query)
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<DatasetDbContext>(), scope.ServiceProvider.GetRequiredService<CmsDbContext>());
     }
 
-    private async Task<HttpResponseMessage> PostMappingAsync(HttpClient client, string survey, string? question, params string[] counted)
+    public async Task<HttpResponseMessage> PostMappingAsync(HttpClient client, string survey, string? question, params string[] counted)
     {
-        var page = await client.GetStringAsync($"{MappingUrl}/question?survey={Uri.EscapeDataString(_fixture.SurveyId)}");
+        var page = await client.GetStringAsync($"{MappingUrl}/question?survey={Uri.EscapeDataString(SurveyId)}");
         var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", PortalFactory.AntiforgeryToken(page)), new("survey", survey) };
         if (question is not null)
         {
@@ -112,7 +118,7 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
     }
 
     /// <summary>A resident answers the survey (null: skips the question) and sends it.</summary>
-    private async Task AnswerAsync(string? worry)
+    public async Task AnswerAsync(string? worry)
     {
         using var client = Portal.Browser();
         async Task<string> Post(string page, params (string Name, string Value)[] answers)
@@ -130,12 +136,12 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
     }
 
     /// <summary>Waits (at most 20 seconds) for the background recompute to store the figure for the period out of this many answers.</summary>
-    private async Task<DataValue> FigureOutOfAsync(string period, int answered)
+    public async Task<DataValue> FigureOutOfAsync(string period, int answered)
     {
         var until = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var value = await QueryAsync((db, _) => db.Values.AsNoTracking().FirstOrDefaultAsync(v => v.IndicatorId == _fixture.IndicatorId && v.Period!.Code == period));
+            var value = await QueryAsync((db, _) => db.Values.AsNoTracking().FirstOrDefaultAsync(v => v.IndicatorId == IndicatorId && v.Period!.Code == period));
             if (value?.Denominator == answered)
             {
                 return value;
@@ -145,34 +151,43 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
             await Task.Delay(50);
         }
     }
+}
+
+public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
+{
+    private readonly SurveyMappingPortal _fixture;
+
+    public SurveyMappingTests(SurveyMappingPortal fixture) => _fixture = fixture;
+
+    private string MappingUrl => _fixture.MappingUrl;
 
     [Fact]
     public async Task Answers_arriving_update_the_figure_which_shows_as_c_until_enough_people_have_answered()
     {
-        using var analyst = await StaffAsync("mapping-analyst-values", PortalRoles.Analyst);
-        using (var saved = await PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried"))
+        using var analyst = await _fixture.StaffAsync("mapping-analyst-values", PortalRoles.Analyst);
+        using (var saved = await _fixture.PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried"))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
         // 27 November 2026: financial year 2026/27, quarter 3.
-        await AnswerAsync("very-worried");
-        await AnswerAsync("not-at-all-worried");
-        await AnswerAsync(null);
-        var small = await FigureOutOfAsync("2026/27 Q3", 2);
+        await _fixture.AnswerAsync("very-worried");
+        await _fixture.AnswerAsync("not-at-all-worried");
+        await _fixture.AnswerAsync(null);
+        var small = await _fixture.FigureOutOfAsync("2026/27 Q3", 2);
         Assert.Equal((50m, 1), (small.Value, small.Numerator));
-        using var visitor = Portal.Browser();
+        using var visitor = _fixture.Portal.Browser();
         var hidden = await visitor.GetStringAsync($"/data/{SurveyMappingPortal.Code}");
         Assert.Contains("dataset-figure\">[c]</td>", hidden, StringComparison.Ordinal);
         Assert.DoesNotContain(">50%</td>", hidden, StringComparison.Ordinal);
 
         foreach (var worry in new[] { "fairly-worried", "very-worried", "not-very-worried", "not-at-all-worried" })
         {
-            await AnswerAsync(worry);
+            await _fixture.AnswerAsync(worry);
         }
 
-        var year = await FigureOutOfAsync("2026/27", 6);
-        var quarter = await FigureOutOfAsync("2026/27 Q3", 6);
+        var year = await _fixture.FigureOutOfAsync("2026/27", 6);
+        var quarter = await _fixture.FigureOutOfAsync("2026/27 Q3", 6);
         Assert.Equal((50m, 3, 50m, 3), (year.Value, year.Numerator, quarter.Value, quarter.Numerator));
         var shown = await visitor.GetStringAsync($"/data/{SurveyMappingPortal.Code}");
         Assert.Contains(">50%</td>", shown, StringComparison.Ordinal);
@@ -182,14 +197,14 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
     [Fact]
     public async Task The_catch_up_at_start_up_works_out_figures_from_responses_no_signal_announced()
     {
-        using var analyst = await StaffAsync("mapping-analyst-catch-up", PortalRoles.Analyst);
-        using (var saved = await PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried"))
+        using var analyst = await _fixture.StaffAsync("mapping-analyst-catch-up", PortalRoles.Analyst);
+        using (var saved = await _fixture.PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried"))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
         // Responses another node took in May 2025 (financial year 2025/26, quarter 1), stored straight into the table.
-        await using (var scope = Portal.Services.CreateAsyncScope())
+        await using (var scope = _fixture.Portal.Services.CreateAsyncScope())
         {
             var surveys = scope.ServiceProvider.GetRequiredService<Surveys.SurveysDbContext>();
             foreach (var worry in new[] { "very-worried", "fairly-worried", "very-worried", "not-very-worried", "not-at-all-worried", "not-very-worried", "not-very-worried" })
@@ -201,15 +216,15 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
             Assert.True(await scope.ServiceProvider.GetRequiredService<Dataset.Services.SurveyIndicatorUpdater>().UpdateAllAsync() >= 2);
         }
 
-        var quarter = await FigureOutOfAsync("2025/26 Q1", 7);
+        var quarter = await _fixture.FigureOutOfAsync("2025/26 Q1", 7);
         Assert.Equal((42.9m, 3), (quarter.Value, quarter.Numerator));
-        Assert.Equal(7, (await FigureOutOfAsync("2025/26", 7)).Denominator);
+        Assert.Equal(7, (await _fixture.FigureOutOfAsync("2025/26", 7)).Denominator);
     }
 
     [Fact]
     public async Task Setting_the_mapping_refuses_bad_input_in_plain_English_and_is_audited()
     {
-        using var analyst = await StaffAsync("mapping-analyst-edit", PortalRoles.Analyst);
+        using var analyst = await _fixture.StaffAsync("mapping-analyst-edit", PortalRoles.Analyst);
         var chooseSurvey = await analyst.GetStringAsync(MappingUrl);
         Assert.Contains("Knife worry survey", chooseSurvey, StringComparison.Ordinal);
 
@@ -230,39 +245,39 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
         ];
         foreach (var (question, counted, message) in refused)
         {
-            using var response = await PostMappingAsync(analyst, _fixture.SurveyId, question, counted);
+            using var response = await _fixture.PostMappingAsync(analyst, _fixture.SurveyId, question, counted);
             var html = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("There is a problem", html, StringComparison.Ordinal);
             Assert.Contains(message, html, StringComparison.Ordinal);
         }
 
-        Assert.False(await QueryAsync((_, cms) => cms.AuditEntries.AnyAsync(a => a.Action == "dataset.mapping-changed" && a.UserName == "mapping-analyst-edit")));
+        Assert.False(await _fixture.QueryAsync((_, cms) => cms.AuditEntries.AnyAsync(a => a.Action == "dataset.mapping-changed" && a.UserName == "mapping-analyst-edit")));
 
-        using (var saved = await PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried"))
+        using (var saved = await _fixture.PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried"))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        var summary = await QueryAsync((_, cms) => cms.AuditEntries.Where(a => a.Action == "dataset.mapping-changed" && a.UserName == "mapping-analyst-edit").Select(a => a.Summary).SingleAsync());
+        var summary = await _fixture.QueryAsync((_, cms) => cms.AuditEntries.Where(a => a.Action == "dataset.mapping-changed" && a.UserName == "mapping-analyst-edit").Select(a => a.Summary).SingleAsync());
         Assert.Contains($"survey {_fixture.SurveyId}, question worry, counting very-worried", summary, StringComparison.Ordinal);
         var indicatorPage = await analyst.GetStringAsync($"/admin/dataset/{_fixture.IndicatorId}");
         Assert.Contains("Knife worry survey", indicatorPage, StringComparison.Ordinal);
         Assert.Contains(">Very worried</dd>", indicatorPage, StringComparison.Ordinal);
 
         // Put back the mapping the other test relies on.
-        using var restored = await PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried");
+        using var restored = await _fixture.PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried");
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
     }
 
     [Fact]
     public async Task Only_survey_indicators_have_a_mapping_and_only_staff_who_manage_the_dataset_may_set_it()
     {
-        using var analyst = await StaffAsync("mapping-analyst-partner", PortalRoles.Analyst);
+        using var analyst = await _fixture.StaffAsync("mapping-analyst-partner", PortalRoles.Analyst);
         using var partner = await analyst.GetAsync($"/admin/dataset/{_fixture.PartnerIndicatorId}/mapping");
         Assert.Equal(HttpStatusCode.NotFound, partner.StatusCode);
 
-        using var editor = await StaffAsync("mapping-editor", "Editor");
+        using var editor = await _fixture.StaffAsync("mapping-editor", "Editor");
         using var refused = await editor.GetAsync(MappingUrl);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/account/access-denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -272,16 +287,96 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
     [Fact]
     public async Task The_recipe_maps_knife_worry_to_the_draft_community_safety_survey()
     {
-        var mapping = await QueryAsync((db, _) => db.SurveyMappings.AsNoTracking().Include(m => m.Indicator).SingleAsync(m => m.Indicator!.Code == "KNIFE-WORRY"));
+        var mapping = await _fixture.QueryAsync((db, _) => db.SurveyMappings.AsNoTracking().Include(m => m.Indicator).SingleAsync(m => m.Indicator!.Code == "KNIFE-WORRY"));
         Assert.Equal(("survey-community-safety", "knife-worry", IndicatorUnit.Percentage, Direction.LowerIsBetter, false),
             (mapping.SurveyFormId, mapping.QuestionId, mapping.Indicator!.Unit, mapping.Indicator.Direction, mapping.Indicator.Published));
         Assert.Equal(["very-worried", "fairly-worried"], mapping.CountedOptions());
-        Assert.False(await QueryAsync((db, _) => db.Values.AnyAsync(v => v.IndicatorId == mapping.IndicatorId)));
+        Assert.False(await _fixture.QueryAsync((db, _) => db.Values.AnyAsync(v => v.IndicatorId == mapping.IndicatorId)));
 
-        using var analyst = await StaffAsync("mapping-analyst-recipe", PortalRoles.Analyst);
+        using var analyst = await _fixture.StaffAsync("mapping-analyst-recipe", PortalRoles.Analyst);
         var page = await analyst.GetStringAsync($"/admin/dataset/{mapping.IndicatorId}");
         Assert.Contains("Community safety survey", page, StringComparison.Ordinal);
         Assert.Contains("How worried are you about people carrying knives in your area?", page, StringComparison.Ordinal);
         Assert.Contains("Very worried, Fairly worried", page, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// When armed, the next recompute, once it has counted, waits until released: a count that takes as long as the test
+/// needs. Unarmed, counts go straight through.
+/// </summary>
+public sealed class CountHold
+{
+    private readonly TaskCompletionSource _counted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _armed;
+
+    /// <summary>Completes when the held recompute has counted and is waiting.</summary>
+    public Task Counted => _counted.Task;
+
+    public void Arm() => Interlocked.Exchange(ref _armed, 1);
+
+    public void Release() => _released.TrySetResult();
+
+    public async Task AfterCountingAsync()
+    {
+        if (Interlocked.Exchange(ref _armed, 0) == 1)
+        {
+            _counted.TrySetResult();
+            await _released.Task;
+        }
+    }
+}
+
+/// <summary>The Surveys module's real counts, held by <see cref="CountHold"/> when it is armed.</summary>
+public sealed class HeldSurveyIndicatorSource(SurveyIndicatorSource counts, CountHold hold) : ISurveyIndicatorSource
+{
+    public async Task<IReadOnlyList<SurveyShare>> CountAsync(SurveyMapping mapping, IReadOnlyList<Period> periods, CancellationToken cancellationToken)
+    {
+        var shares = await counts.CountAsync(mapping, periods, cancellationToken);
+        await hold.AfterCountingAsync();
+        return shares;
+    }
+
+    public Task<IReadOnlyList<DateOnly>> ResponseDaysAsync(string surveyFormId, CancellationToken cancellationToken) => counts.ResponseDaysAsync(surveyFormId, cancellationToken);
+}
+
+/// <summary>Working out survey figures must not hold up residents, and must not leave a stale figure behind.</summary>
+public sealed class SurveyRecomputeTests : IClassFixture<SurveyMappingPortal>
+{
+    private readonly SurveyMappingPortal _fixture;
+
+    public SurveyRecomputeTests(SurveyMappingPortal fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task A_resident_can_send_answers_while_figures_are_being_worked_out_and_the_figure_then_counts_them()
+    {
+        using var analyst = await _fixture.StaffAsync("recompute-analyst", PortalRoles.Analyst);
+        using (var saved = await _fixture.PostMappingAsync(analyst, _fixture.SurveyId, "worry", "worry:very-worried", "worry:fairly-worried"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        _fixture.Hold.Arm();
+        try
+        {
+            await _fixture.AnswerAsync("very-worried");
+            await _fixture.Hold.Counted.WaitAsync(TimeSpan.FromSeconds(20));
+
+            // The recompute has counted one answer and is still working. A resident answering now writes to the same
+            // database; before counting moved outside the write lock, her answers waited for the recompute to finish.
+            var answering = _fixture.AnswerAsync("not-very-worried");
+            var finished = await Task.WhenAny(answering, Task.Delay(TimeSpan.FromSeconds(20)));
+            Assert.True(finished == answering, "A resident's answers waited for the survey figures to be worked out");
+            await answering;
+        }
+        finally
+        {
+            _fixture.Hold.Release();
+        }
+
+        // The held recompute stores its older count (1 of 1); her answer's own recompute then stores 1 of 2.
+        var figure = await _fixture.FigureOutOfAsync("2026/27 Q3", 2);
+        Assert.Equal((50m, 1), (figure.Value, figure.Numerator));
     }
 }

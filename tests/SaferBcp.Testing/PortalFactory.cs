@@ -20,6 +20,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public const string StaffPassword = "Test-Staff-Passw0rd";
 
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public PortalFactory()
     {
@@ -41,6 +42,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Changes the portal's services after every module has added its own; call before the first client is created.</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -49,7 +57,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Clock);
+            _services.ForEach(configure => configure(services));
+        });
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -19,9 +19,11 @@ public sealed class SurveyIndicatorUpdater
     private readonly DatasetStore _store;
     private readonly PortalDatabase _database;
     private readonly IEnumerable<ISurveyIndicatorSource> _sources;
+    private readonly SurveyRecomputeTurn _turn;
 
-    public SurveyIndicatorUpdater(DatasetDbContext db, DatasetStore store, PortalDatabase database, IEnumerable<ISurveyIndicatorSource> sources)
+    public SurveyIndicatorUpdater(DatasetDbContext db, DatasetStore store, PortalDatabase database, IEnumerable<ISurveyIndicatorSource> sources, SurveyRecomputeTurn turn)
     {
+        _turn = turn;
         _db = db;
         _store = store;
         _database = database;
@@ -91,19 +93,18 @@ public sealed class SurveyIndicatorUpdater
     }
 
     /// <summary>
-    /// Counts and stores in one transaction that no other recompute of the indicator can interleave with (SQLite: the
-    /// write lock taken at the start; Postgres: an advisory lock), so a slower, older count never overwrites a newer one.
+    /// Counts, then stores, with no other recompute interleaving, so a slower, older count never overwrites a newer one:
+    /// recomputes on this node take turns (<see cref="SurveyRecomputeTurn"/>), and on Postgres the count and the store
+    /// also share one transaction holding an advisory lock, for other nodes. On SQLite the count runs before the write
+    /// lock is taken (in WAL mode readers never block writers), so a count over a year of responses does not hold up
+    /// referrals or other answers; a response committed during the count signals another recompute, which waits its turn.
     /// </summary>
     private async Task<int> RecomputeAsync(ISurveyIndicatorSource source, SurveyMapping mapping, IEnumerable<string> periodCodes, CancellationToken cancellationToken)
     {
         int changed;
-        await using (var transaction = await _database.BeginTransactionAsync(cancellationToken))
+        using (await _turn.TakeAsync(cancellationToken))
+        await using (var otherNodes = await LockOutOtherNodesAsync(mapping, cancellationToken))
         {
-            if (_database.Provider == DatabaseProvider.Postgres)
-            {
-                await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKeyBase + mapping.IndicatorId})", cancellationToken);
-            }
-
             var indicator = await _db.Indicators.FirstAsync(i => i.Id == mapping.IndicatorId, cancellationToken);
             var periods = new List<Period>();
             foreach (var code in periodCodes.Distinct(StringComparer.Ordinal))
@@ -113,7 +114,10 @@ public sealed class SurveyIndicatorUpdater
 
             var shares = await source.CountAsync(mapping, periods, cancellationToken);
             changed = await _store.StoreSurveySharesAsync(indicator, shares, periods);
-            await transaction.CommitAsync();
+            if (otherNodes is not null)
+            {
+                await otherNodes.CommitAsync();
+            }
         }
 
         if (changed > 0)
@@ -122,5 +126,18 @@ public sealed class SurveyIndicatorUpdater
         }
 
         return changed;
+    }
+
+    /// <summary>On Postgres (several nodes), a transaction holding this indicator's advisory lock; on SQLite (one node), none.</summary>
+    private async Task<PortalTransaction?> LockOutOtherNodesAsync(SurveyMapping mapping, CancellationToken cancellationToken)
+    {
+        if (_database.Provider != DatabaseProvider.Postgres)
+        {
+            return null;
+        }
+
+        var transaction = await _database.BeginTransactionAsync(cancellationToken);
+        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKeyBase + mapping.IndicatorId})", cancellationToken);
+        return transaction;
     }
 }
