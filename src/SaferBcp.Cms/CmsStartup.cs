@@ -45,6 +45,7 @@ public sealed class CmsStartup : ModuleStartup
         services.AddMemoryCache();
         services.AddSingleton<PortalDataPaths>();
         services.AddScoped<PortalDatabase>();
+        services.AddSingleton<SqliteWriterQueue>();
         services.AddPortalDbContext<CmsDbContext>("Cms");
 
         // Data Protection keys (sign-in cookies, antiforgery, later encrypted referrals) live in the data

@@ -15,11 +15,14 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
     private readonly List<Action> _afterCommit = [];
+    private readonly SqliteWriterQueue? _writers;
     private DbTransaction? _transaction;
+    private bool _inWriterQueueTurn;
 
-    public PortalDatabase(PortalDataPaths paths)
+    public PortalDatabase(PortalDataPaths paths, SqliteWriterQueue writers)
     {
         Provider = paths.Options.DatabaseProvider;
+        _writers = Provider == DatabaseProvider.Sqlite ? writers : null;
         Connection = Provider switch
         {
             DatabaseProvider.Postgres => new NpgsqlConnection(paths.Options.ConnectionString),
@@ -99,12 +102,22 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
             return new PortalTransaction(this, owner: false);
         }
 
-        if (Connection.State != System.Data.ConnectionState.Open)
+        await TakeWriterTurnAsync(cancellationToken);
+        try
         {
-            await Connection.OpenAsync(cancellationToken);
+            if (Connection.State != System.Data.ConnectionState.Open)
+            {
+                await Connection.OpenAsync(cancellationToken);
+            }
+
+            _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            EndWriterTurn();
+            throw;
         }
 
-        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
         foreach (var context in _contexts)
         {
             context.Database.UseTransaction(_transaction);
@@ -136,6 +149,7 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            EndWriterTurn();
             foreach (var context in _contexts)
             {
                 context.Database.UseTransaction(null);
@@ -157,6 +171,31 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Every write transaction on SQLite begins immediately (takes the write lock), so it first waits its turn in this process.</summary>
+    private async Task TakeWriterTurnAsync(CancellationToken cancellationToken)
+    {
+        if (_writers is null)
+        {
+            return;
+        }
+
+        if (!await _writers.EnterAsync(TimeSpan.FromMilliseconds(SqliteBusyTimeoutMilliseconds), cancellationToken))
+        {
+            throw new TimeoutException($"Another change held the database for {SqliteBusyTimeoutMilliseconds / 1000} seconds; nothing was saved");
+        }
+
+        _inWriterQueueTurn = true;
+    }
+
+    private void EndWriterTurn()
+    {
+        if (_inWriterQueueTurn)
+        {
+            _inWriterQueueTurn = false;
+            _writers!.Leave();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_transaction is not null)
@@ -164,12 +203,14 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
             await _transaction.DisposeAsync();
         }
 
+        EndWriterTurn();
         await Connection.DisposeAsync();
     }
 
     public void Dispose()
     {
         _transaction?.Dispose();
+        EndWriterTurn();
         Connection.Dispose();
     }
 }
