@@ -649,11 +649,14 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
             ["FormPart.Pages[0].Questions[0].Required"] = "true",
             ["FormPart.Pages[0].Questions[0].Options"] = "Bournemouth\r\nouts|Outside the BCP area",
             ["FormPart.Pages[0].Questions[0].Tag"] = "area",
+            ["FormPart.SentHeading"] = "Request sent",
             ["submit"] = "publish",
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
+
+        Assert.Contains("value=\"Request sent\"", await editor.GetStringAsync($"/admin/content/{id}/edit"), StringComparison.Ordinal);
 
         var preview = await editor.GetStringAsync($"/admin/content/{id}/preview");
         Assert.Contains("Where do you live?", preview, StringComparison.Ordinal);
@@ -665,17 +668,37 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
         Assert.Contains("value=\"bournemouth\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"outs\"", page, StringComparison.Ordinal);
 
+        // The heading the editor chose heads the confirmation page.
+        using (var answered = await visitor.PostAsync("/test-forms/editor-made/where", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(page),
+            ["area"] = "outs",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+
+        var check = await visitor.GetStringAsync("/test-forms/editor-made/check");
+        using (var sent = await visitor.PostAsync("/test-forms/editor-made/check", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(check) })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Contains("<h1 class=\"govuk-panel__title\">Request sent</h1>", await visitor.GetStringAsync("/test-forms/editor-made/confirmation"), StringComparison.Ordinal);
+
         using (var refused = await PortalFactory.PostFormAsync(editor, $"/admin/content/{id}/edit", $"/admin/content/{id}/edit", new Dictionary<string, string>
         {
             ["TitlePart.Title"] = "Editor made form",
             ["FormPart.Kind"] = "test",
             ["FormPart.Slug"] = "Editor Made!",
+            ["FormPart.SentHeading"] = "Thank you so much for telling us where you live and what you need today",
             ["FormPart.PageCount"] = "0",
         }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Contains("can only use lower-case letters, numbers and hyphens", html, StringComparison.Ordinal);
+            Assert.Contains("The heading of the confirmation page must be 60 characters or fewer", html, StringComparison.Ordinal);
             Assert.Contains("Add at least one page", html, StringComparison.Ordinal);
         }
     }

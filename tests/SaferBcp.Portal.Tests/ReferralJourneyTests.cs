@@ -71,6 +71,7 @@ public sealed partial class ReferralJourneyTests
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
         var confirmation = await client.GetStringAsync($"{Form}/confirmation");
+        Assert.Contains("<h1 class=\"govuk-panel__title\">Referral sent</h1>", confirmation, StringComparison.Ordinal);
         return ReferencePattern().Match(confirmation) is { Success: true } match
             ? match.Value
             : throw new Xunit.Sdk.XunitException("the confirmation page shows no reference");

@@ -159,6 +159,7 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         await CompleteAsync(client, "My name is Jordan Example and the park by the library feels unsafe");
 
         var confirmation = await client.GetStringAsync(SurveyPortal.OpenBase + "/confirmation");
+        Assert.Contains("<h1 class=\"govuk-panel__title\">Your answers have been sent</h1>", confirmation, StringComparison.Ordinal);
         Assert.Contains("Thank you", confirmation, StringComparison.Ordinal);
         Assert.DoesNotContain("reference number", confirmation, StringComparison.Ordinal);
 

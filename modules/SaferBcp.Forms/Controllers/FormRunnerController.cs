@@ -308,7 +308,7 @@ public sealed class FormRunnerController : Controller
             return Redirect(form.BaseUrl + "/check");
         }
 
-        ViewData["Title"] = "Form sent";
+        ViewData["Title"] = form.SentHeading;
         var next = session.WhatHappensNextMarkdown ?? form.Part.WhatHappensNextMarkdown;
         return View("~/Views/SaferBcpForms/Confirmation.cshtml", new FormConfirmationModel(form, session.SubmittedReference, _markdown.ToHtml(next)));
     }
@@ -328,7 +328,7 @@ public sealed class FormRunnerController : Controller
         }
 
         Response.Cookies.Delete(CookieName, SessionCookie(form));
-        ViewData["Title"] = "Form sent";
+        ViewData["Title"] = form.SentHeading;
         return View("~/Views/SaferBcpForms/Confirmation.cshtml", new FormConfirmationModel(form, null, ""));
     }
 

@@ -24,6 +24,9 @@ public sealed class FormPart : ContentPart
 
     /// <summary>Markdown for the confirmation page's "What happens next".</summary>
     public string WhatHappensNextMarkdown { get; set; } = "";
+
+    /// <summary>The confirmation page's heading, like "Application sent"; null for its kind's own (<see cref="FormKind.SentHeading"/>).</summary>
+    public string? SentHeading { get; set; }
 }
 
 /// <summary>One page of questions, or an interruption page (content only) that may end the journey.</summary>

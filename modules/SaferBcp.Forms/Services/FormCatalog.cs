@@ -8,6 +8,9 @@ namespace SaferBcp.Forms.Services;
 public sealed record PublishedForm(string ContentItemId, string Title, FormPart Part, FormKind Kind)
 {
     public string BaseUrl => $"/{Kind.PathPrefix}/{Part.Slug}";
+
+    /// <summary>The confirmation page's heading: the form's own, or its kind's.</summary>
+    public string SentHeading => Part.SentHeading ?? Kind.SentHeading;
 }
 
 /// <summary>Finds published forms by kind and slug, and the registered form kinds.</summary>

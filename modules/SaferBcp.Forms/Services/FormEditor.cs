@@ -31,6 +31,7 @@ public sealed class FormEditor : IContentEditor
             Kind = Text("FormPart.Kind"),
             IntroMarkdown = Markdown("FormPart.IntroMarkdown"),
             WhatHappensNextMarkdown = Markdown("FormPart.WhatHappensNextMarkdown"),
+            SentHeading = Optional("FormPart.SentHeading"),
         };
 
         var pageCount = Count(form, "FormPart.PageCount");

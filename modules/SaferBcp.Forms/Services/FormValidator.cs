@@ -56,8 +56,16 @@ public sealed partial class FormValidator : IContentValidator
             }
         }
 
+        if (form.SentHeading is { Length: > SentHeadingMaxLength })
+        {
+            result.Add("FormPart.SentHeading", $"The heading of the confirmation page must be {SentHeadingMaxLength} characters or fewer");
+        }
+
         ValidatePages(form, result);
     }
+
+    /// <summary>The panel's heading is large type: longer than this wraps onto several lines on a phone.</summary>
+    public const int SentHeadingMaxLength = 60;
 
     public static void ValidatePages(FormPart form, ContentValidationResult result)
     {

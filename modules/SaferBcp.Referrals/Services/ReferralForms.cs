@@ -57,5 +57,5 @@ public static class ReferralKind
     public const string Name = "referral";
     public const string PathPrefix = "refer-yourself";
 
-    public static readonly FormKind Kind = new(Name, PathPrefix, "Self-referral");
+    public static readonly FormKind Kind = new(Name, PathPrefix, "Self-referral", SentHeading: "Referral sent");
 }

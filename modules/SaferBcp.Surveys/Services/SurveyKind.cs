@@ -7,5 +7,5 @@ public static class SurveyKind
     public const string Name = "survey";
     public const string PathPrefix = "surveys";
 
-    public static readonly FormKind Kind = new(Name, PathPrefix, "Survey");
+    public static readonly FormKind Kind = new(Name, PathPrefix, "Survey", SentHeading: "Your answers have been sent");
 }
