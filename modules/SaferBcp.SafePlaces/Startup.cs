@@ -39,6 +39,7 @@ public sealed class Startup : ModuleStartup
 
         services.AddScoped<SafePlaceFreshness>();
         services.AddScoped<PostcodeResolver>();
+        services.AddSingleton<SafePlaceDirectory>();
         services.AddScoped<SafePlaceLocator>();
         services.AddScoped<SafePlaceOpenData>();
         services.AddScoped<SafePlaceImporter>();

@@ -114,7 +114,7 @@ public sealed class SchedulingTests : IAsyncLifetime
         await ((IHostedService)service).StartAsync(CancellationToken.None);
         try
         {
-            _kernel.Clock.Advance(TimeSpan.FromMinutes(5) + ScheduledPublishingService.Interval);
+            _kernel.Clock.Advance(TimeSpan.FromMinutes(5) + ScheduledPublishingService.Every);
             var published = false;
             for (var i = 0; i < 100 && !published; i++)
             {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
 using SaferBcp.SafePlaces;
 using SaferBcp.SafePlaces.Models;
 using SaferBcp.SafePlaces.Services;
@@ -195,6 +196,63 @@ public sealed partial class SafePlacesTests : IClassFixture<PortalFactory>
 
         Assert.DoesNotContain("Ginkgo Open Data Draft", names);
         Assert.DoesNotContain("Hazel Open Data Expired", names);
+    }
+
+    [Fact]
+    public async Task A_place_moved_to_another_area_or_taken_down_shows_so_in_the_locator_at_once()
+    {
+        // The locator keeps the published places in memory: a publish or an unpublish must reach it straight away.
+        var id = await CreatePlaceAsync(_portal, "Mulberry Moving Cafe", "BH2 6AE", BcpArea.Bournemouth, 50.7223, -1.8803, category: SafePlaceCategory.Cafe);
+        using var visitor = _portal.Browser();
+        Assert.Contains("Mulberry Moving Cafe", await visitor.GetStringAsync("/safe-places?area=bournemouth"), StringComparison.Ordinal);
+
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            var item = (await content.GetAsync(id, VersionOptions.Latest))!;
+            var part = item.As<SafePlacePart>();
+            part.Area = BcpArea.Poole;
+            item.Apply(part);
+            await content.SaveDraftAsync(item, "test");
+            await content.PublishAsync(id, "test");
+        }
+
+        Assert.DoesNotContain("Mulberry Moving Cafe", await visitor.GetStringAsync("/safe-places?area=bournemouth"), StringComparison.Ordinal);
+        Assert.Contains("Mulberry Moving Cafe", await visitor.GetStringAsync("/safe-places?area=poole"), StringComparison.Ordinal);
+
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ContentManager>().UnpublishAsync(id, "test"));
+        }
+
+        Assert.DoesNotContain("Mulberry Moving Cafe", await visitor.GetStringAsync("/safe-places?area=poole"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_place_published_on_another_node_shows_in_this_nodes_locator()
+    {
+        var id = await CreatePlaceAsync(_portal, "Nutmeg Other Node Library", "BH2 6AF", BcpArea.Christchurch, 50.7224, -1.8804, publish: false, category: SafePlaceCategory.Library);
+        using var visitor = _portal.Browser();
+        Assert.DoesNotContain("Nutmeg Other Node Library", await visitor.GetStringAsync("/safe-places?area=christchurch"), StringComparison.Ordinal);
+
+        // What another node's publish leaves in the shared database: the index row and the change log entry, in one transaction.
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<PortalDatabase>();
+            var item = (await scope.ServiceProvider.GetRequiredService<ContentManager>().GetAsync(id, VersionOptions.Latest))!;
+            await using var transaction = await database.BeginTransactionAsync();
+            var places = scope.ServiceProvider.GetRequiredService<SafePlacesDbContext>();
+            var row = new SafePlaceIndex { ContentItemId = id };
+            SafePlaceIndexHandler.Fill(row, item);
+            places.Places.Add(row);
+            await places.SaveChangesAsync();
+            var cms = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            cms.ContentChanges.Add(new ContentChange { ContentItemId = id, ContentType = SafePlaceTypes.SafePlace, Kind = ContentChangeKind.Published, NodeId = "another-node", OccurredUtc = DateTime.UtcNow });
+            await cms.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        Assert.Contains("Nutmeg Other Node Library", await visitor.GetStringAsync("/safe-places?area=christchurch"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using SaferBcp.Cms.Background;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Audit;
@@ -65,44 +65,20 @@ public sealed class ReferralRetention
 }
 
 /// <summary>Runs <see cref="ReferralRetention"/> once a day (Referrals:RetentionInterval) and logs how many it deleted.</summary>
-public sealed class ReferralRetentionService : BackgroundService
+public sealed class ReferralRetentionService : PeriodicJob
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _clock;
     private readonly ReferralOptions _options;
-    private readonly ILogger<ReferralRetentionService> _logger;
 
     public ReferralRetentionService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReferralOptions> options, ILogger<ReferralRetentionService> logger)
-    {
-        _scopes = scopes;
-        _clock = clock;
-        _options = options.Value;
-        _logger = logger;
-    }
+        : base(scopes, clock, logger) => _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                var deleted = await scope.ServiceProvider.GetRequiredService<ReferralRetention>().DeleteExpiredAsync(stoppingToken);
-                _logger.LogInformation("Referral retention deleted {Count} closed referral(s)", deleted);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogError(ex, "Referral retention failed; will try again at the next run");
-            }
+    protected override string Name => "Referral retention";
 
-            try
-            {
-                await Task.Delay(_options.RetentionInterval, _clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    protected override TimeSpan Interval => _options.RetentionInterval;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var deleted = await services.GetRequiredService<ReferralRetention>().DeleteExpiredAsync(cancellationToken);
+        Logger.LogInformation("Referral retention deleted {Count} closed referral(s)", deleted);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using SaferBcp.Cms.Background;
 using Microsoft.Extensions.Logging;
 using SaferBcp.Cms.Content;
 using SaferBcp.SafePlaces.Models;
@@ -39,46 +39,25 @@ public sealed class SafePlaceExpiry
     }
 }
 
-public sealed class SafePlaceExpiryService : BackgroundService
+public sealed class SafePlaceExpiryService : PeriodicJob
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _clock;
-    private readonly ILogger<SafePlaceExpiryService> _logger;
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
     public SafePlaceExpiryService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SafePlaceExpiryService> logger)
+        : base(scopes, clock, logger)
     {
-        _scopes = scopes;
-        _clock = clock;
-        _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                var hidden = await scope.ServiceProvider.GetRequiredService<SafePlaceExpiry>().HideExpiredAsync(stoppingToken);
-                if (hidden > 0)
-                {
-                    _logger.LogInformation("Unpublished {Count} Safe Place(s) not checked for too long", hidden);
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogError(ex, "Hiding Safe Places not checked for too long failed; will retry");
-            }
+    protected override string Name => "Hiding Safe Places not checked for too long";
 
-            try
-            {
-                await Task.Delay(Interval, _clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override TimeSpan Interval => Every;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var hidden = await services.GetRequiredService<SafePlaceExpiry>().HideExpiredAsync(cancellationToken);
+        if (hidden > 0)
+        {
+            Logger.LogInformation("Unpublished {Count} Safe Place(s) not checked for too long", hidden);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SaferBcp.Cms.Content;
 using SaferBcp.SafePlaces.Models;
 
 namespace SaferBcp.SafePlaces.Services;
@@ -31,20 +32,24 @@ public sealed record LocatorResult(
     int PublishedCount);
 
 /// <summary>
-/// Finds the published, non-hidden places matching the filters. Area, facility and scheme filters run in SQL on
-/// the index table; open-now and distance need the status and the haversine distance, worked out per place in memory.
+/// Finds the published, non-hidden places matching the filters, over the in-memory <see cref="SafePlaceDirectory"/>:
+/// area, facilities, schemes, open now (from the parsed hours) and the haversine distance, worked out per place.
 /// </summary>
 public sealed class SafePlaceLocator
 {
     private readonly SafePlacesDbContext _db;
+    private readonly SafePlaceDirectory _directory;
+    private readonly ContentChangeLog _changes;
     private readonly PostcodeResolver _postcodes;
     private readonly SafePlaceFreshness _freshness;
     private readonly TimeProvider _clock;
     private readonly SafePlacesOptions _options;
 
-    public SafePlaceLocator(SafePlacesDbContext db, PostcodeResolver postcodes, SafePlaceFreshness freshness, TimeProvider clock, IOptions<SafePlacesOptions> options)
+    public SafePlaceLocator(SafePlacesDbContext db, SafePlaceDirectory directory, ContentChangeLog changes, PostcodeResolver postcodes, SafePlaceFreshness freshness, TimeProvider clock, IOptions<SafePlacesOptions> options)
     {
         _db = db;
+        _directory = directory;
+        _changes = changes;
         _postcodes = postcodes;
         _freshness = freshness;
         _clock = clock;
@@ -75,32 +80,24 @@ public sealed class SafePlaceLocator
             notice = resolved.Notice;
         }
 
-        var rows = Visible();
-        if (query.Area is { } area)
-        {
-            rows = rows.Where(p => p.Area == area);
-        }
-
-        if (query.Facilities != SafePlaceFacilities.None)
-        {
-            var mask = (int)query.Facilities;
-            rows = rows.Where(p => (p.Facilities & mask) == mask);
-        }
-
-        if (query.Schemes != SafePlaceSchemes.None)
-        {
-            var mask = (int)query.Schemes;
-            rows = rows.Where(p => (p.Schemes & mask) != 0);
-        }
-
-        var publishedCount = await Visible().CountAsync(cancellationToken);
-        var candidates = await rows.ToListAsync(cancellationToken);
+        var hiddenOnOrBefore = _freshness.HiddenOnOrBefore;
+        var facilities = (int)query.Facilities;
+        var schemes = (int)query.Schemes;
         var now = _clock.GetUtcNow();
-        var located = new List<(SafePlaceIndex Place, OpeningHours Hours, double? Miles)>(candidates.Count);
-        foreach (var place in candidates)
+        var publishedCount = 0;
+        var located = new List<(SafePlaceIndex Place, OpeningHours Hours, double? Miles)>();
+        foreach (var (place, hours) in await _directory.EntriesAsync(_db, _changes, cancellationToken))
         {
-            var hours = OpeningHoursJson.Read(place.OpeningHoursJson);
-            if (query.OpenNow && !OpeningHoursCalculator.IsOpenAt(hours, now))
+            if (place.LastVerified <= hiddenOnOrBefore)
+            {
+                continue;
+            }
+
+            publishedCount++;
+            if ((query.Area is { } area && place.Area != area)
+                || (place.Facilities & facilities) != facilities
+                || (schemes != 0 && (place.Schemes & schemes) == 0)
+                || (query.OpenNow && !OpeningHoursCalculator.IsOpenAt(hours, now)))
             {
                 continue;
             }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SaferBcp.Cms.Content;
 
@@ -9,46 +8,25 @@ namespace SaferBcp.Cms.Background;
 /// Publishes and unpublishes content whose scheduled time has come. Schedules are stored in UTC and
 /// compared with TimeProvider's UTC clock, so the UK clock changes cannot make one run early, late or twice.
 /// </summary>
-public sealed class ScheduledPublishingService : BackgroundService
+public sealed class ScheduledPublishingService : PeriodicJob
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(20);
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _clock;
-    private readonly ILogger<ScheduledPublishingService> _logger;
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(20);
 
     public ScheduledPublishingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishingService> logger)
+        : base(scopes, clock, logger)
     {
-        _scopes = scopes;
-        _clock = clock;
-        _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                var done = await scope.ServiceProvider.GetRequiredService<ContentManager>().RunDueSchedulesAsync(stoppingToken);
-                if (done > 0)
-                {
-                    _logger.LogInformation("Scheduled publishing carried out {Count} change(s)", done);
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogError(ex, "Scheduled publishing failed; will retry");
-            }
+    protected override string Name => "Scheduled publishing";
 
-            try
-            {
-                await Task.Delay(Interval, _clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override TimeSpan Interval => Every;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var done = await services.GetRequiredService<ContentManager>().RunDueSchedulesAsync(cancellationToken);
+        if (done > 0)
+        {
+            Logger.LogInformation("Scheduled publishing carried out {Count} change(s)", done);
         }
     }
 }

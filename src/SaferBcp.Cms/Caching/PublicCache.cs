@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using SaferBcp.Cms.Background;
 using Microsoft.Extensions.Logging;
 using SaferBcp.Cms.Content;
 
@@ -39,51 +39,35 @@ public sealed class OutputCacheEvictionHandler : IContentHandler
 }
 
 /// <summary>Clears this node's cached pages when the change log shows content changed on another node.</summary>
-public sealed class ChangeLogCacheInvalidator : BackgroundService
+public sealed class ChangeLogCacheInvalidator : PeriodicJob
 {
     private const string Consumer = "cache";
     private readonly IServiceScopeFactory _scopes;
     private readonly IOutputCacheStore _store;
-    private readonly TimeProvider _clock;
-    private readonly ILogger<ChangeLogCacheInvalidator> _logger;
 
     public ChangeLogCacheInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, ILogger<ChangeLogCacheInvalidator> logger)
+        : base(scopes, clock, logger)
     {
         _scopes = scopes;
         _store = store;
-        _clock = clock;
-        _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CatchUpAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogWarning(ex, "Reading the content change log for cache invalidation failed; will retry");
-            }
+    protected override string Name => "Reading the content change log for cache invalidation";
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(5), _clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) => CatchUpAsync(services, cancellationToken);
 
     /// <summary>Reads the change log from this node's cursor; clears the cache if another node changed content. Returns whether it did.</summary>
     public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var log = scope.ServiceProvider.GetRequiredService<ContentChangeLog>();
+        return await CatchUpAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    private async Task<bool> CatchUpAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var log = services.GetRequiredService<ContentChangeLog>();
         var last = await log.LastIdAsync(cancellationToken);
         var cursor = await log.GetCursorAsync(Consumer, cancellationToken);
         if (last == cursor)
