@@ -14,7 +14,8 @@ namespace SaferBcp.Forms;
 /// <summary>
 /// Forms as data: the "Form" content type (validated, edited in the back office), the GOV.UK question-page
 /// runner at /{kind prefix}/{slug} for every registered <see cref="FormKind"/>, encrypted server-side form
-/// sessions deleted after inactivity (Forms:SessionIdleMinutes), and a per-client rate limit on form posts.
+/// sessions deleted after inactivity (Forms:SessionIdleMinutes), a per-client rate limit on form posts, and
+/// published forms in site search (<see cref="FormSearchText"/>).
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -29,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentValidator, FormPrefixPathValidator>();
         services.AddScoped<IContentEditor, FormEditor>();
         services.AddScoped<IContentDisplay, FormPreviewDisplay>();
+        services.AddSingleton<IContentSearchText, FormSearchText>();
 
         services.AddPortalDbContext<FormsDbContext>("Forms");
         services.AddScoped<FormSessionStore>();

@@ -132,6 +132,19 @@ public sealed class PublicSiteTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Search_finds_a_published_form_and_leads_to_its_start_page_but_never_a_draft_survey()
+    {
+        using var client = _portal.Browser();
+        var html = await client.GetStringAsync("/search?q=" + Uri.EscapeDataString("anti-social behaviour case review"));
+        Assert.Contains("href=\"/refer-yourself/asb-case-review\">Ask for an anti-social behaviour case review (Community Trigger)</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"govuk-caption-m\">Self-referral</span>", html, StringComparison.Ordinal);
+
+        // The recipe's community safety survey is a draft until staff open it.
+        var survey = await client.GetStringAsync("/search?q=" + Uri.EscapeDataString("community safety survey knives"));
+        Assert.DoesNotContain("/surveys/community-safety", survey, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_syntax_characters_do_not_break_search()
     {
         using var client = _portal.Browser();

@@ -284,6 +284,27 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
         Assert.DoesNotContain("/mapping\"", await editor.GetStringAsync($"/admin/dataset/{_fixture.IndicatorId}"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("survey-nowhere", "worry", "very-worried", "surveyMappings[0].survey", "\"survey-nowhere\" is not a survey on the site")]
+    [InlineData(null, "story", "very-worried", "surveyMappings[0].question", "\"story\" is not a question answered by choosing in the survey \"Knife worry survey\". Its questions are: worry")]
+    [InlineData(null, "worry", "somewhat-worried", "surveyMappings[0].countedOptions", "\"somewhat-worried\" is not an answer to \"How worried are you about people carrying knives in your area?\"")]
+    public async Task A_recipe_mapping_to_a_survey_question_or_answer_the_site_does_not_have_is_refused_plainly(string? survey, string question, string counted, string field, string message)
+    {
+        var step = System.Text.Json.Nodes.JsonNode.Parse($$"""
+            { "name": "dataset", "indicators": [
+              { "code": "RECIPE-WORRY", "name": "W", "description": "d", "unit": "Percentage", "direction": "LowerIsBetter", "geographies": ["BCP"], "source": "SurveyMapping", "sourceNote": "s" } ],
+              "surveyMappings": [ { "indicator": "RECIPE-WORRY", "survey": "{{survey ?? _fixture.SurveyId}}", "question": "{{question}}", "countedOptions": ["{{counted}}"] } ] }
+            """)!.AsObject();
+        await using var scope = _fixture.Portal.Services.CreateAsyncScope();
+        var dataset = scope.ServiceProvider.GetServices<Cms.Recipes.IRecipeStep>().Single(s => s.Name == "dataset");
+
+        var refused = await Assert.ThrowsAsync<Cms.Recipes.RecipeStepException>(() => dataset.ApplyAsync(step, CancellationToken.None));
+
+        Assert.Equal(field, refused.Field);
+        Assert.StartsWith(message, refused.Message, StringComparison.Ordinal);
+        Assert.False(await _fixture.QueryAsync((db, _) => db.Indicators.AnyAsync(i => i.Code == "RECIPE-WORRY")));
+    }
+
     [Fact]
     public async Task The_recipe_maps_knife_worry_to_the_draft_community_safety_survey()
     {

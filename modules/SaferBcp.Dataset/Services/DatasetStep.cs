@@ -19,11 +19,13 @@ public sealed class DatasetStep : IRecipeStep
 {
     private readonly DatasetDbContext _db;
     private readonly TimeProvider _clock;
+    private readonly ISurveyQuestionDirectory? _surveys;
 
-    public DatasetStep(DatasetDbContext db, TimeProvider clock)
+    public DatasetStep(DatasetDbContext db, TimeProvider clock, IEnumerable<ISurveyQuestionDirectory> surveys)
     {
         _db = db;
         _clock = clock;
+        _surveys = surveys.FirstOrDefault();
     }
 
     public string Name => "dataset";
@@ -267,27 +269,52 @@ public sealed class DatasetStep : IRecipeStep
         }
 
         var mapped = await _db.SurveyMappings.Select(m => m.IndicatorId).ToListAsync(cancellationToken);
-        foreach (var node in step["surveyMappings"] as JsonArray ?? [])
+        var mappings = step["surveyMappings"] as JsonArray ?? [];
+        var surveys = mappings.Count > 0 && _surveys is not null ? await _surveys.SurveysAsync(cancellationToken) : null;
+        for (var i = 0; i < mappings.Count; i++)
         {
-            var json = (JsonObject)node!;
+            var json = (JsonObject)mappings[i]!;
             var indicator = indicators[json["indicator"]!.GetValue<string>()];
             if (indicator.Id != 0 && mapped.Contains(indicator.Id))
             {
                 continue;
             }
 
-            _db.SurveyMappings.Add(new SurveyMapping
+            var mapping = new SurveyMapping
             {
                 Indicator = indicator,
                 SurveyFormId = json["survey"]!.GetValue<string>(),
                 QuestionId = json["question"]!.GetValue<string>(),
                 CountedOptionValues = string.Join('\n', ((JsonArray)json["countedOptions"]!).Select(c => c!.GetValue<string>().Trim())),
-            });
+            };
+            if (surveys is not null)
+            {
+                CheckAgainstSurveys(mapping, surveys, $"surveyMappings[{i}]");
+            }
+
+            _db.SurveyMappings.Add(mapping);
             changes++;
         }
 
         await _db.SaveChangesAsync(cancellationToken);
         return changes;
+    }
+
+    /// <summary>
+    /// A mapping must name a survey on the site (earlier steps included), one of its questions answered by choosing, and
+    /// answers of that question: otherwise the indicator would quietly never get a figure.
+    /// </summary>
+    private static void CheckAgainstSurveys(SurveyMapping mapping, IReadOnlyList<MappableSurvey> surveys, string path)
+    {
+        var survey = surveys.FirstOrDefault(s => s.Id == mapping.SurveyFormId)
+            ?? throw new RecipeStepException($"{path}.survey", $"\"{mapping.SurveyFormId}\" is not a survey on the site. Give the content item id of a survey form, added by the content step or already there");
+        var question = survey.Questions.FirstOrDefault(q => q.Id == mapping.QuestionId)
+            ?? throw new RecipeStepException($"{path}.question", $"\"{mapping.QuestionId}\" is not a question answered by choosing in the survey \"{survey.Title}\". Its questions are: {string.Join(", ", survey.Questions.Select(q => q.Id))}");
+        var unknown = mapping.CountedOptions().Where(v => question.Options.All(o => o.Value != v)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new RecipeStepException($"{path}.countedOptions", $"{string.Join(", ", unknown.Select(v => $"\"{v}\""))} {(unknown.Count == 1 ? "is not an answer" : "are not answers")} to \"{question.Label}\". Its answers are: {string.Join(", ", question.Options.Select(o => o.Value))}");
+        }
     }
 
     public async Task<JsonObject?> ExportAsync(CancellationToken cancellationToken)

@@ -133,14 +133,13 @@ public sealed class SearchIndexer
 
     private void Index(ContentItem item)
     {
-        var text = _texts.FirstOrDefault(t => t.Handles(item.ContentType));
-        if (text is null)
+        if (_texts.FirstOrDefault(t => t.Handles(item.ContentType))?.Build(item) is not { } text)
         {
             _index.Delete(item.ContentItemId);
             return;
         }
 
-        _index.Upsert(item.ContentItemId, text.Build(item));
+        _index.Upsert(item.ContentItemId, text);
     }
 }
 

@@ -5,7 +5,8 @@ public interface IContentSearchText
 {
     bool Handles(string contentType);
 
-    SearchText Build(ContentItem item);
+    /// <summary>What search finds the item by and shows for it; null leaves this item out of search.</summary>
+    SearchText? Build(ContentItem item);
 }
 
 /// <summary>Kind is shown on the result ("Page", "News", "Safe Place") and lets a module choose its own result layout.</summary>
