@@ -20,11 +20,7 @@ public sealed partial class SurveyBrowserTests
 
     private async Task PublishSurveyAsync()
     {
-        await using var scope = _browser.Portal.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = content.New(FormTypes.Form);
-        item.Apply(new TitlePart { Title = "How safe do you feel by keyboard?" });
-        item.Apply(new FormPart
+        await _browser.Portal.PublishFormAsync("How safe do you feel by keyboard?", new FormPart
         {
             Slug = "keyboard-safety",
             Kind = "survey",
@@ -51,10 +47,7 @@ public sealed partial class SurveyBrowserTests
                 },
                 new FormPage { Id = "story", Questions = [new FormQuestion { Id = "story", Type = QuestionType.LongText, Label = "Tell us more", Required = false, Personal = true }] },
             ],
-        });
-        item.Apply(new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31), PrivacyMarkdown = "We do not record who you are." });
-        var saved = await content.SaveDraftAsync(item, "browser-test");
-        await content.PublishAsync(saved.ContentItemId, "browser-test");
+        }, new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31), PrivacyMarkdown = "We do not record who you are." });
     }
 
     /// <summary>Presses Tab until the element has focus (at most 80 times), as a keyboard user moves through the page.</summary>

@@ -22,8 +22,6 @@ public sealed class SurveyResultsBrowserTests
 
     public SurveyResultsBrowserTests(BrowserFixture browser) => _browser = browser;
 
-    private static List<FormOption> Options(params (string Value, string Label)[] options) => options.Select(o => new FormOption { Value = o.Value, Label = o.Label }).ToList();
-
     /// <summary>A closed survey with published results: 30 answers from Poole (18 very worried), 27 from Bournemouth, 3 from Christchurch.</summary>
     private async Task<string> SurveyAsync()
     {
@@ -35,11 +33,7 @@ public sealed class SurveyResultsBrowserTests
                 return _surveyId;
             }
 
-            await using var scope = _browser.Portal.Services.CreateAsyncScope();
-            var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            var item = content.New(FormTypes.Form);
-            item.Apply(new TitlePart { Title = "Browser results survey" });
-            item.Apply(new FormPart
+            var surveyId = await _browser.Portal.PublishFormAsync("Browser results survey", new FormPart
             {
                 Slug = Slug,
                 Kind = "survey",
@@ -52,26 +46,24 @@ public sealed class SurveyResultsBrowserTests
                         Title = "About you",
                         Questions =
                         [
-                            new FormQuestion { Id = "area", Type = QuestionType.Select, Label = "Which town do you live in?", Tag = "area", Options = Options(("bournemouth", "Bournemouth"), ("christchurch", "Christchurch"), ("poole", "Poole")) },
-                            new FormQuestion { Id = "worry", Type = QuestionType.Scale, Label = "How worried are you about knife crime?", Options = Options(("very", "Very worried"), ("fairly", "Fairly worried"), ("not-very", "Not very worried"), ("not-at-all", "Not at all worried")) },
+                            new FormQuestion { Id = "area", Type = QuestionType.Select, Label = "Which town do you live in?", Tag = "area", Options = PortalFactory.Options(("bournemouth", "Bournemouth"), ("christchurch", "Christchurch"), ("poole", "Poole")) },
+                            new FormQuestion { Id = "worry", Type = QuestionType.Scale, Label = "How worried are you about knife crime?", Options = PortalFactory.Options(("very", "Very worried"), ("fairly", "Fairly worried"), ("not-very", "Not very worried"), ("not-at-all", "Not at all worried")) },
                         ],
                     },
                 ],
-            });
-            item.Apply(new SurveyPart { ClosesOn = new DateOnly(2026, 11, 20), ResultsPublished = true, YouSaidMarkdown = "You told us parks feel unsafe after dark.", WeDidMarkdown = "We are asking for better lighting." });
-            var saved = await content.SaveDraftAsync(item, "test");
-            await content.PublishAsync(saved.ContentItemId, "test");
+            }, new SurveyPart { ClosesOn = new DateOnly(2026, 11, 20), ResultsPublished = true, YouSaidMarkdown = "You told us parks feel unsafe after dark.", WeDidMarkdown = "We are asking for better lighting." });
 
+            await using var scope = _browser.Portal.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SurveysDbContext>();
             for (var i = 0; i < Responses; i++)
             {
                 var (area, worry) = i < 30 ? ("poole", i < 18 ? "very" : "fairly") : i < 57 ? ("bournemouth", "fairly") : ("christchurch", "not-at-all");
                 var answers = new Dictionary<string, List<string>> { ["area"] = [area], ["worry"] = [worry] };
-                db.Responses.Add(new SurveyResponse { SurveyContentItemId = saved.ContentItemId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = JsonSerializer.Serialize(answers) });
+                db.Responses.Add(new SurveyResponse { SurveyContentItemId = surveyId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = JsonSerializer.Serialize(answers) });
             }
 
             await db.SaveChangesAsync();
-            _surveyId = saved.ContentItemId;
+            _surveyId = surveyId;
             return _surveyId;
         }
         finally

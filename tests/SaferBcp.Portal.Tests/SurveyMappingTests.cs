@@ -42,11 +42,7 @@ public sealed class SurveyMappingPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = content.New(FormTypes.Form);
-        item.Apply(new TitlePart { Title = "Knife worry survey" });
-        item.Apply(new FormPart
+        SurveyId = await Portal.PublishFormAsync("Knife worry survey", new FormPart
         {
             Slug = "knife-worry",
             Kind = "survey",
@@ -68,12 +64,9 @@ public sealed class SurveyMappingPortal : IAsyncLifetime
                 },
                 new FormPage { Id = "story", Questions = [new FormQuestion { Id = "story", Type = QuestionType.LongText, Label = "Tell us more", Required = false, Personal = true }] },
             ],
-        });
-        item.Apply(new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31) });
-        var saved = await content.SaveDraftAsync(item, "test");
-        await content.PublishAsync(saved.ContentItemId, "test");
-        SurveyId = saved.ContentItemId;
+        }, new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31) });
 
+        await using var scope = Portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DatasetDbContext>();
         var indicator = new Indicator
         {

@@ -22,8 +22,6 @@ public sealed class SurveyResultsPortal : IAsyncLifetime
 
     public string LiveId { get; private set; } = "";
 
-    private static List<FormOption> Options(params (string Value, string Label)[] options) => options.Select(o => new FormOption { Value = o.Value, Label = o.Label }).ToList();
-
     public static FormPart Form(string slug) => new()
     {
         Slug = slug,
@@ -37,8 +35,8 @@ public sealed class SurveyResultsPortal : IAsyncLifetime
                 Title = "About you",
                 Questions =
                 [
-                    new FormQuestion { Id = "area", Type = QuestionType.Select, Label = "Which town do you live in?", Tag = "area", Options = Options(("bournemouth", "Bournemouth"), ("christchurch", "Christchurch"), ("poole", "Poole")) },
-                    new FormQuestion { Id = "age", Type = QuestionType.SingleChoice, Label = "How old are you?", Tag = "age-band", Options = Options(("16-24", "16 to 24"), ("25-plus", "25 or over")) },
+                    new FormQuestion { Id = "area", Type = QuestionType.Select, Label = "Which town do you live in?", Tag = "area", Options = PortalFactory.Options(("bournemouth", "Bournemouth"), ("christchurch", "Christchurch"), ("poole", "Poole")) },
+                    new FormQuestion { Id = "age", Type = QuestionType.SingleChoice, Label = "How old are you?", Tag = "age-band", Options = PortalFactory.Options(("16-24", "16 to 24"), ("25-plus", "25 or over")) },
                 ],
             },
             new FormPage
@@ -47,7 +45,7 @@ public sealed class SurveyResultsPortal : IAsyncLifetime
                 Title = "Feeling safe",
                 Questions =
                 [
-                    new FormQuestion { Id = "worry", Type = QuestionType.Scale, Label = "How worried are you about knife crime?", Options = Options(("very", "Very worried"), ("fairly", "Fairly worried"), ("not-very", "Not very worried"), ("not-at-all", "Not at all worried")) },
+                    new FormQuestion { Id = "worry", Type = QuestionType.Scale, Label = "How worried are you about knife crime?", Options = PortalFactory.Options(("very", "Very worried"), ("fairly", "Fairly worried"), ("not-very", "Not very worried"), ("not-at-all", "Not at all worried")) },
                     new FormQuestion { Id = "story", Type = QuestionType.LongText, Label = "Tell us more", Required = false, Personal = true },
                 ],
             },
@@ -68,10 +66,10 @@ public sealed class SurveyResultsPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var closed = new DateOnly(2026, 11, 20);
-        ClosedId = await PublishAsync("Knife crime survey", Form("knife-crime"), new SurveyPart { ClosesOn = closed, ResultsPublished = true, YouSaidMarkdown = "Most of you told us parks feel unsafe after dark.", WeDidMarkdown = "We are asking for better lighting in parks." });
-        await PublishAsync("Unpublished results", Form("not-yet"), new SurveyPart { ClosesOn = closed });
-        await PublishAsync("Still open", Form("still-open"), new SurveyPart { ClosesOn = new DateOnly(2026, 12, 31), ResultsPublished = true, YouSaidMarkdown = "Too early." });
-        LiveId = await PublishAsync("Live survey", Form("live"), new SurveyPart { ClosesOn = new DateOnly(2026, 12, 31) });
+        ClosedId = await Portal.PublishFormAsync("Knife crime survey", Form("knife-crime"), new SurveyPart { ClosesOn = closed, ResultsPublished = true, YouSaidMarkdown = "Most of you told us parks feel unsafe after dark.", WeDidMarkdown = "We are asking for better lighting in parks." });
+        await Portal.PublishFormAsync("Unpublished results", Form("not-yet"), new SurveyPart { ClosesOn = closed });
+        await Portal.PublishFormAsync("Still open", Form("still-open"), new SurveyPart { ClosesOn = new DateOnly(2026, 12, 31), ResultsPublished = true, YouSaidMarkdown = "Too early." });
+        LiveId = await Portal.PublishFormAsync("Live survey", Form("live"), new SurveyPart { ClosesOn = new DateOnly(2026, 12, 31) });
 
         var rows = new List<string>();
         for (var i = 0; i < 30; i++)
@@ -98,19 +96,6 @@ public sealed class SurveyResultsPortal : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<SurveysDbContext>();
         db.Responses.AddRange(answers.Select(a => new SurveyResponse { SurveyContentItemId = surveyId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = a }));
         await db.SaveChangesAsync();
-    }
-
-    private async Task<string> PublishAsync(string title, FormPart form, SurveyPart survey)
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = content.New(FormTypes.Form);
-        item.Apply(new TitlePart { Title = title });
-        item.Apply(form);
-        item.Apply(survey);
-        var saved = await content.SaveDraftAsync(item, "test");
-        await content.PublishAsync(saved.ContentItemId, "test");
-        return saved.ContentItemId;
     }
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();

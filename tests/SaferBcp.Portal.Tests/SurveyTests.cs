@@ -68,22 +68,9 @@ public sealed class SurveyPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        OpenId = await PublishAsync("How safe do you feel?", SurveyForm("feeling-safe"), new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31), PrivacyMarkdown = "We do not record who you are." });
-        ClosedId = await PublishAsync("Last year's survey", SurveyForm("last-year"), new SurveyPart { OpensOn = new DateOnly(2026, 10, 1), ClosesOn = new DateOnly(2026, 11, 20), ResultsPublished = true, YouSaidMarkdown = "Parks worried people most." });
-        ExportId = await PublishAsync("Export survey", SurveyForm("for-export"), new SurveyPart { ClosesOn = new DateOnly(2026, 11, 20) });
-    }
-
-    private async Task<string> PublishAsync(string title, FormPart form, SurveyPart survey)
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = content.New(FormTypes.Form);
-        item.Apply(new TitlePart { Title = title });
-        item.Apply(form);
-        item.Apply(survey);
-        var saved = await content.SaveDraftAsync(item, "test");
-        await content.PublishAsync(saved.ContentItemId, "test");
-        return saved.ContentItemId;
+        OpenId = await Portal.PublishFormAsync("How safe do you feel?", SurveyForm("feeling-safe"), new SurveyPart { OpensOn = new DateOnly(2026, 11, 1), ClosesOn = new DateOnly(2026, 12, 31), PrivacyMarkdown = "We do not record who you are." });
+        ClosedId = await Portal.PublishFormAsync("Last year's survey", SurveyForm("last-year"), new SurveyPart { OpensOn = new DateOnly(2026, 10, 1), ClosesOn = new DateOnly(2026, 11, 20), ResultsPublished = true, YouSaidMarkdown = "Parks worried people most." });
+        ExportId = await Portal.PublishFormAsync("Export survey", SurveyForm("for-export"), new SurveyPart { ClosesOn = new DateOnly(2026, 11, 20) });
     }
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
@@ -200,16 +187,7 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
     {
         await using var portal = new PortalFactory().With("Forms:RateLimitPermits", "1000");
         var address = portal.StartRealServer();
-        await using (var scope = portal.Services.CreateAsyncScope())
-        {
-            var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            var item = content.New(FormTypes.Form);
-            item.Apply(new TitlePart { Title = "How safe do you feel?" });
-            item.Apply(SurveyPortal.SurveyForm("feeling-safe"));
-            item.Apply(new SurveyPart());
-            var saved = await content.SaveDraftAsync(item, "test");
-            await content.PublishAsync(saved.ContentItemId, "test");
-        }
+        await portal.PublishFormAsync("How safe do you feel?", SurveyPortal.SurveyForm("feeling-safe"), new SurveyPart());
 
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
