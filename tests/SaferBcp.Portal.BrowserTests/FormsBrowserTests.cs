@@ -364,6 +364,34 @@ public sealed class FormsBrowserTests : IClassFixture<FormsBrowserFixture>
     }
 
     [SkippableFact]
+    public async Task A_page_condition_offers_the_earlier_questions_answers_to_tick_with_no_axe_violations()
+    {
+        await using var context = await _forms.NewContextAsync();
+        var page = await context.NewPageAsync();
+        ILocator Field(string name) => page.Locator($"[id='{name.Replace('.', '-')}']");
+        await BrowserFixture.SignInAsync(page, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        await page.GotoAsync("/admin/content/new/Form");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Condition check");
+        await page.GetByLabel("What the form is for").SelectOptionAsync(FormsBrowserFixture.Kind.Name);
+        await page.GetByLabel("Short web address of the form").FillAsync("condition-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/content/[^/]+/edit$"));
+
+        await Field("FormPart.Pages[0].Questions[0].Label").FillAsync("Where do you live?");
+        await Field("FormPart.Pages[0].Questions[0].Type").SelectOptionAsync("SingleChoice");
+        await Field("FormPart.Pages[0].Questions[0].Options").FillAsync("bournemouth|Bournemouth\npoole|Poole");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a page" }).ClickAsync();
+        await Field("FormPart.Pages[1].Questions[0].Label").FillAsync("Which street?");
+        await Field("FormPart.Pages[1].ShowWhen[0].QuestionId").SelectOptionAsync(new SelectOptionValue { Label = "Where do you live?" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).Last.ClickAsync();
+
+        var poole = page.GetByRole(AriaRole.Group, new() { Name = "Answers" }).GetByRole(AriaRole.Checkbox, new() { Name = "Poole" });
+        await Assertions.Expect(poole).ToBeVisibleAsync();
+        await poole.CheckAsync();
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [SkippableFact]
     public async Task The_form_editor_has_no_axe_violations_with_a_page_and_a_question()
     {
         await using var context = await _forms.NewContextAsync();

@@ -759,6 +759,69 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
         Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Streets</legend>", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_editor_ticks_the_answers_a_page_condition_looks_for_once_its_question_is_saved()
+    {
+        await _forms.CreateStaffAsync("condition-editor", "Editor");
+        using var editor = _forms.Browser();
+        await PortalFactory.SignInAsync(editor, "condition-editor", PortalFactory.StaffPassword);
+
+        List<KeyValuePair<string, string>> Fields(string token, params string[] values)
+        {
+            var fields = new List<KeyValuePair<string, string>>
+            {
+                new("__RequestVerificationToken", token),
+                new("TitlePart.Title", "Editor made conditions"),
+                new("FormPart.Kind", "test"),
+                new("FormPart.Slug", "editor-conditions"),
+                new("FormPart.PageCount", "2"),
+                new("FormPart.Pages[0].Id", "where"),
+                new("FormPart.Pages[0].ConditionCount", "0"),
+                new("FormPart.Pages[0].QuestionCount", "1"),
+                new("FormPart.Pages[0].Questions[0].Id", "area"),
+                new("FormPart.Pages[0].Questions[0].Type", "SingleChoice"),
+                new("FormPart.Pages[0].Questions[0].Label", "Where do you live?"),
+                new("FormPart.Pages[0].Questions[0].Required", "true"),
+                new("FormPart.Pages[0].Questions[0].Options", "bournemouth|Bournemouth\npoole|Poole\nchristchurch|Christchurch"),
+                new("FormPart.Pages[1].Id", "poole-only"),
+                new("FormPart.Pages[1].ConditionCount", "1"),
+                new("FormPart.Pages[1].ShowWhen[0].QuestionId", "area"),
+                new("FormPart.Pages[1].ShowWhen[0].Operator", "AnyOf"),
+                new("FormPart.Pages[1].QuestionCount", "1"),
+                new("FormPart.Pages[1].Questions[0].Id", "street"),
+                new("FormPart.Pages[1].Questions[0].Type", "Text"),
+                new("FormPart.Pages[1].Questions[0].Label", "Which street?"),
+                new("submit", "save"),
+            };
+            fields.AddRange(values.Select(v => new KeyValuePair<string, string>("FormPart.Pages[1].ShowWhen[0].Values", v)));
+            return fields;
+        }
+
+        // Typed the first time, as the question was not yet saved.
+        string id;
+        var blank = await editor.GetStringAsync("/admin/content/new/Form");
+        using (var created = await editor.PostAsync("/admin/content/new/Form", new FormUrlEncodedContent(Fields(PortalFactory.AntiforgeryToken(blank), "poole"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            id = IdPattern().Match(created.Headers.Location!.ToString()).Groups[1].Value;
+        }
+
+        var edit = await editor.GetStringAsync($"/admin/content/{id}/edit");
+        Assert.Contains("type=\"checkbox\" value=\"poole\" checked=\"checked\"", edit, StringComparison.Ordinal);
+        Assert.Contains("type=\"checkbox\" value=\"bournemouth\">", edit, StringComparison.Ordinal);
+        Assert.Contains(">Christchurch</label>", edit, StringComparison.Ordinal);
+
+        // Then ticked: each ticked answer comes as a value of its own.
+        using (var saved = await editor.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(Fields(PortalFactory.AntiforgeryToken(edit), "poole", "christchurch"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        await using var scope = _forms.Factory.Services.CreateAsyncScope();
+        var latest = (await scope.ServiceProvider.GetRequiredService<ContentManager>().GetAsync(id, VersionOptions.Latest))!;
+        Assert.Equal(["poole", "christchurch"], latest.As<FormPart>().Pages[1].ShowWhen.Single().Values);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("/admin/content/([^/]+)/edit")]
     private static partial System.Text.RegularExpressions.Regex IdPattern();
 }

@@ -60,7 +60,8 @@ public sealed class FormEditor : IContentEditor
                 {
                     QuestionId = questionId,
                     Operator = Enum.TryParse<ConditionOperator>(Text(cp + ".Operator"), out var op) ? op : ConditionOperator.AnyOf,
-                    Values = [.. Text(cp + ".Values").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                    // Ticked answers come as one value each; typed ones as one comma-separated value.
+                    Values = [.. form[cp + ".Values"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)],
                 });
             }
 
