@@ -38,7 +38,8 @@ public sealed partial class SafePlacesTests : IClassFixture<PortalFactory>
         SafePlaceSchemes schemes = SafePlaceSchemes.SafePlaces,
         string lastVerified = "2026-11-01",
         bool publish = true,
-        SafePlaceCategory category = SafePlaceCategory.Shop)
+        SafePlaceCategory category = SafePlaceCategory.Shop,
+        string specialHours = "")
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
@@ -57,6 +58,7 @@ public sealed partial class SafePlacesTests : IClassFixture<PortalFactory>
             Facilities = facilities,
             Schemes = schemes,
             LastVerified = lastVerified,
+            SpecialHours = specialHours,
             Description = "A place made by a test.",
         };
         part.Hours.Friday = friday;
@@ -226,6 +228,26 @@ public sealed partial class SafePlacesTests : IClassFixture<PortalFactory>
         }
 
         Assert.DoesNotContain("Mulberry Moving Cafe", await visitor.GetStringAsync("/safe-places?area=poole"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Special_hours_for_today_decide_open_now_and_show_on_the_place_page_and_in_open_data()
+    {
+        // Usually open all day on Fridays; today (Friday 27 November 2026, 12:00) only 09:00-11:00.
+        await CreatePlaceAsync(_portal, "Olive Special Hours Pharmacy", "BH2 6AG", BcpArea.Bournemouth, 50.7225, -1.8805, category: SafePlaceCategory.Pharmacy,
+            specialHours: "27/11/2026 09:00-11:00\n24/12/2026 09:00-14:00");
+        using var visitor = _portal.Browser();
+
+        Assert.DoesNotContain("Olive Special Hours Pharmacy", await visitor.GetStringAsync("/safe-places?open=true"), StringComparison.Ordinal);
+        var listed = WebUtility.HtmlDecode(await visitor.GetStringAsync("/safe-places?area=bournemouth"));
+        Assert.Contains("Olive Special Hours Pharmacy", listed, StringComparison.Ordinal);
+
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync("/safe-places/olive-special-hours-pharmacy"));
+        Assert.Contains("Closed \u2014 opens Monday 09:00", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 class=\"govuk-heading-s\">Special opening hours</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Thursday 24 December 2026: 09:00 to 14:00</li>", page, StringComparison.Ordinal);
+
+        Assert.Contains("27/11/2026 09:00-11:00 | 24/12/2026 09:00-14:00", await visitor.GetStringAsync("/safe-places.csv"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,18 @@ public class CsvImportValidationTests
     }
 
     [Fact]
+    public void Special_hours_are_an_optional_column_of_days_separated_by_bars()
+    {
+        const string header = "name,category,address,postcode,area,monday,schemes,last_verified,special_hours";
+        var good = Read(header, "Late Cafe,cafe,1 Test Road,BH1 1AA,Bournemouth,09:00-17:00,safe-places,2026-11-01,24/12/2026 09:00-14:00 | 31/12/2026 18:00-03:00");
+        Assert.True(good.Succeeded, string.Join("; ", good.Problems));
+        Assert.Equal("24/12/2026 09:00-14:00\n31/12/2026 18:00-03:00", Assert.Single(good.Rows).Part.SpecialHours);
+
+        var bad = Read(header, "Late Cafe,cafe,1 Test Road,BH1 1AA,Bournemouth,09:00-17:00,safe-places,2026-11-01,Christmas Eve 9-2");
+        Assert.Contains(bad.Problems, p => p.Row == 2 && p.Column == "special_hours" && p.Problem.Contains("does not start with a date", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_column_is_reported_against_the_header_row()
     {
         var check = Read("name,category,address,postcode", "A,shop,1 Road,BH1 1AA");

@@ -6,9 +6,11 @@ namespace SaferBcp.SafePlaces.Tests;
 public class OpeningHoursCalculatorTests
 {
     // 27 November 2026 is a Friday; the UK is on GMT (UTC+0) then. 29 March and 25 October 2026 are the last Sundays.
-    private static OpeningHours Hours(string? closed = null, params (DayOfWeek Day, string Text)[] days)
+    private static OpeningHours Hours(string? closed = null, params (DayOfWeek Day, string Text)[] days) => Hours(closed, "", days);
+
+    private static OpeningHours Hours(string? closed, string special, params (DayOfWeek Day, string Text)[] days)
     {
-        var part = new SafePlacePart { ClosedDates = closed ?? "" };
+        var part = new SafePlacePart { ClosedDates = closed ?? "", SpecialHours = special };
         foreach (var (day, text) in days)
         {
             part.Hours[day] = text;
@@ -75,6 +77,28 @@ public class OpeningHoursCalculatorTests
     }
 
     [Fact]
+    public void Special_hours_replace_that_days_usual_hours_and_only_that_days()
+    {
+        // Christmas Eve 2026 is a Thursday: open 09:00-14:00 instead of 09:00-17:30; the Thursday before keeps its hours.
+        var hours = Hours(null, "24/12/2026 09:00-14:00", (DayOfWeek.Thursday, "09:00-17:30"), (DayOfWeek.Friday, "09:00-17:30"));
+        Assert.Equal(new OpeningStatus(true, "Open now \u2014 closes 14:00"), At(hours, "2026-12-24T13:00:00"));
+        Assert.Equal(new OpeningStatus(false, "Closed \u2014 opens tomorrow 09:00"), At(hours, "2026-12-24T15:00:00"));
+        Assert.False(OpeningHoursCalculator.IsOpenAt(hours, DateTimeOffset.Parse("2026-12-24T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("Open now \u2014 closes 17:30", At(hours, "2026-12-17T15:00:00").Text);
+    }
+
+    [Fact]
+    public void Special_hours_can_open_a_usually_closed_day_past_midnight_or_close_a_usually_open_one()
+    {
+        // New Year's Eve 2026 is a Thursday, usually closed here; 1 January 2027 is a Friday, usually 09:00-17:30.
+        var hours = Hours(null, "31/12/2026 18:00-03:00\n2027-01-01 closed", (DayOfWeek.Friday, "09:00-17:30"), (DayOfWeek.Monday, "09:00-17:30"));
+        Assert.Equal(new OpeningStatus(true, "Open now \u2014 closes 03:00 tomorrow"), At(hours, "2026-12-31T20:00:00"));
+        Assert.True(At(hours, "2027-01-01T02:30:00").IsOpen);
+        Assert.Equal(new OpeningStatus(false, "Closed \u2014 opens Monday 09:00"), At(hours, "2027-01-01T12:00:00"));
+        Assert.Equal(new OpeningStatus(false, "Closed \u2014 opens Thursday 18:00"), At(hours, "2026-12-28T18:00:00"));
+    }
+
+    [Fact]
     public void On_the_last_sunday_of_march_hours_follow_the_clocks_after_they_go_forward()
     {
         // 29 March 2026: at 01:00 UTC the clocks go from 01:00 GMT to 02:00 BST.
@@ -124,7 +148,7 @@ public class OpeningHoursCalculatorTests
     [InlineData("2026-11-23T00:00:00")]
     public void The_quick_open_now_check_agrees_with_the_status_every_quarter_hour_for_a_week(string fromUtc)
     {
-        var hours = Hours("2026-03-27\n2026-10-23\n2026-11-27",
+        var hours = Hours("2026-03-27\n2026-10-23\n2026-11-27", "2026-03-29 00:30-02:30\n2026-10-25 01:00-01:30\n2026-11-28 23:00-01:00",
             (DayOfWeek.Monday, "09:00-17:30"), (DayOfWeek.Tuesday, "00:00-24:00"), (DayOfWeek.Wednesday, "00:00-02:00, 22:00-02:00"),
             (DayOfWeek.Thursday, "09:00-12:00, 13:00-17:00"), (DayOfWeek.Friday, "22:00-02:00"), (DayOfWeek.Saturday, "01:00-03:00, 22:00-02:00"),
             (DayOfWeek.Sunday, "09:00-17:30"));

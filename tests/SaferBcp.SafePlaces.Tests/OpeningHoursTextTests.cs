@@ -1,3 +1,4 @@
+using SaferBcp.SafePlaces.Models;
 using SaferBcp.SafePlaces.Services;
 
 namespace SaferBcp.SafePlaces.Tests;
@@ -39,5 +40,37 @@ public class OpeningHoursTextTests
         Assert.Equal([new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26)], dates);
         Assert.False(ClosedDatesText.TryParse("Christmas Day", out _, out var error));
         Assert.Contains("is not a date", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Special_hours_read_a_date_a_line_with_its_times_or_closed()
+    {
+        Assert.True(SpecialHoursText.TryParse("31/12/2026: 18:00-03:00\n24/12/2026 09:00-12:00, 13:00-14:00\n2026-12-26 closed", out var days, out _));
+        Assert.Equal([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31)], days.Select(d => d.Date));
+        Assert.Equal(2, days[0].Ranges.Count);
+        Assert.Empty(days[1].Ranges);
+        Assert.True(days[2].Ranges.Single().Overnight);
+        Assert.Equal("24/12/2026 09:00-12:00, 13:00-14:00\n26/12/2026 closed\n31/12/2026 18:00-03:00", SpecialHoursText.Format(days));
+    }
+
+    [Theory]
+    [InlineData("Christmas Eve 09:00-14:00", "\u2018Christmas Eve 09:00-14:00\u2019 does not start with a date")]
+    [InlineData("24/12/2026", "24/12/2026: add that day's times, or closed")]
+    [InlineData("24/12/2026 9am-2pm", "24/12/2026: Enter Thursday times like")]
+    [InlineData("24/12/2026 09:00-14:00\n24/12/2026 15:00-16:00", "24/12/2026 is listed twice")]
+    public void Special_hours_that_cannot_be_read_say_which_line_and_why(string text, string messageStart)
+    {
+        Assert.False(SpecialHoursText.TryParse(text, out var days, out var error));
+        Assert.Empty(days);
+        Assert.StartsWith(messageStart, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_date_cannot_be_both_closed_and_have_special_hours()
+    {
+        var part = new SafePlacePart { ClosedDates = "25/12/2026", SpecialHours = "25/12/2026 10:00-12:00" };
+        part.Hours.Monday = "09:00-17:00";
+        var problems = SafePlaceRules.Check("A shop", part, new DateOnly(2026, 11, 27));
+        Assert.Contains(problems, p => p.Field == "SafePlacePart.SpecialHours" && p.Message.StartsWith("25/12/2026 is also a date it is closed", StringComparison.Ordinal));
     }
 }

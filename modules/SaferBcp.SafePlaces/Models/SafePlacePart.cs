@@ -32,6 +32,9 @@ public sealed class SafePlacePart : ContentPart
     /// <summary>One date a line, like 2026-12-25 or 25/12/2026.</summary>
     public string ClosedDates { get; set; } = "";
 
+    /// <summary>One date a line with that day's hours instead of the usual ones, like "24/12/2026 09:00-14:00".</summary>
+    public string SpecialHours { get; set; } = "";
+
     public SafePlaceFacilities Facilities { get; set; }
 
     public SafePlaceSchemes Schemes { get; set; }

@@ -15,12 +15,21 @@ public sealed record OpeningRange(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes
     public override string ToString() => $"{Opens:HH\\:mm}-{(Closes == TimeOnly.MinValue ? "24:00" : Closes.ToString("HH\\:mm", CultureInfo.InvariantCulture))}";
 }
 
-/// <summary>A place's parsed weekly hours and closed dates: what the status calculator and the index table use.</summary>
-public sealed record OpeningHours(IReadOnlyList<OpeningRange> Ranges, IReadOnlyList<DateOnly> ClosedDates)
+/// <summary>
+/// A place's parsed weekly hours, closed dates and special hours for a date (which replace that day's usual hours):
+/// what the status calculator and the index table use.
+/// </summary>
+public sealed record OpeningHours(IReadOnlyList<OpeningRange> Ranges, IReadOnlyList<DateOnly> ClosedDates, IReadOnlyList<SpecialHours> Special)
 {
-    public static readonly OpeningHours None = new([], []);
+    public static readonly OpeningHours None = new([], [], []);
 
     public IEnumerable<OpeningRange> On(DayOfWeek day) => Ranges.Where(r => r.Day == day).OrderBy(r => r.Opens);
+
+    /// <summary>The openings that start on a date: none when it is closed, its special hours when it has them, else its weekday's.</summary>
+    public IEnumerable<OpeningRange> OnDate(DateOnly date) =>
+        ClosedDates.Contains(date) ? []
+        : Special.FirstOrDefault(s => s.Date == date) is { } special ? special.Ranges.OrderBy(r => r.Opens)
+        : On(date.DayOfWeek);
 
     /// <summary>Parses what staff typed; errors are ignored here (the validator reports them).</summary>
     public static OpeningHours From(SafePlacePart part)
@@ -34,9 +43,15 @@ public sealed record OpeningHours(IReadOnlyList<OpeningRange> Ranges, IReadOnlyL
             }
         }
 
-        return new OpeningHours(ranges, ClosedDatesText.TryParse(part.ClosedDates, out var closed, out _) ? closed : []);
+        return new OpeningHours(
+            ranges,
+            ClosedDatesText.TryParse(part.ClosedDates, out var closed, out _) ? closed : [],
+            SpecialHoursText.TryParse(part.SpecialHours, out var special, out _) ? special : []);
     }
 }
+
+/// <summary>A date's hours instead of the usual ones for its weekday: Christmas Eve, a late night for an event. No ranges means closed.</summary>
+public sealed record SpecialHours(DateOnly Date, IReadOnlyList<OpeningRange> Ranges);
 
 /// <summary>Reads a weekday's hours as staff type them: "09:00-17:30, 19:00-23:00", "9am-5pm" is not accepted on purpose (one format, said plainly).</summary>
 public static partial class OpeningHoursText
@@ -145,4 +160,62 @@ public static class ClosedDatesText
         dates = dates.Distinct().Order().ToList();
         return true;
     }
+}
+
+/// <summary>
+/// Reads special hours as staff type them, one date a line: "24/12/2026 09:00-14:00", "31/12/2026 18:00-03:00",
+/// "2026-12-26 closed". The times follow the same rules as a weekday's.
+/// </summary>
+public static partial class SpecialHoursText
+{
+    public const string Example = "24/12/2026 09:00-14:00";
+
+    public static bool TryParse(string? text, out List<SpecialHours> days, out string? error)
+    {
+        days = [];
+        error = null;
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var match = Line().Match(line);
+            if (!match.Success && SafePlaceDates.TryParse(line.TrimEnd(':', ','), out var bare))
+            {
+                error = $"{bare.ToString("d/M/yyyy", CultureInfo.InvariantCulture)}: add that day's times, or closed, like {Example}";
+                days = [];
+                return false;
+            }
+
+            if (!match.Success || !SafePlaceDates.TryParse(match.Groups[1].Value, out var date))
+            {
+                error = $"\u2018{line}\u2019 does not start with a date. Enter one date a line with its times, like {Example}";
+                days = [];
+                return false;
+            }
+
+            if (!OpeningHoursText.TryParse(date.DayOfWeek, match.Groups[2].Value, out var ranges, out var rangeError))
+            {
+                error = $"{date.ToString("d/M/yyyy", CultureInfo.InvariantCulture)}: {rangeError}";
+                days = [];
+                return false;
+            }
+
+            if (days.Any(d => d.Date == date))
+            {
+                error = $"{date.ToString("d/M/yyyy", CultureInfo.InvariantCulture)} is listed twice. Put all of a day's times on one line, like 24/12/2026 09:00-12:00, 13:00-16:00";
+                days = [];
+                return false;
+            }
+
+            days.Add(new SpecialHours(date, ranges));
+        }
+
+        days = days.OrderBy(d => d.Date).ToList();
+        return true;
+    }
+
+    public static string Format(IEnumerable<SpecialHours> days) =>
+        string.Join("\n", days.Select(d => $"{d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} {(d.Ranges.Count == 0 ? "closed" : OpeningHoursText.Format(d.Ranges))}"));
+
+    // The date, then (after optional ":" or ",") the times or "closed".
+    [GeneratedRegex(@"^(\S+?)[:,]?\s+(.+)$")]
+    private static partial Regex Line();
 }

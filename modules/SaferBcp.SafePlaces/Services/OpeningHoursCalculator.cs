@@ -11,8 +11,8 @@ public sealed record OpeningStatus(bool IsOpen, string Text);
 /// times, so the instant is turned into UK local time first (UkTime, Europe/London): on the last Sunday of March
 /// and of October a place that opens at 09:00 opens at 09:00 on the clocks people read. Comparisons are made on
 /// the wall clock, so in the hour that happens twice in October a place open until 02:00 stays open through both.
-/// A closed date removes the openings that start on that date; an overnight opening from the evening before
-/// still runs until it closes.
+/// A closed date removes the openings that start on that date, and special hours for a date replace them; an
+/// overnight opening from the evening before still runs until it closes.
 /// </summary>
 public static class OpeningHoursCalculator
 {
@@ -26,18 +26,8 @@ public static class OpeningHoursCalculator
         var today = DateOnly.FromDateTime(now);
         foreach (var date in new[] { today.AddDays(-1), today })
         {
-            if (hours.ClosedDates.Contains(date))
+            foreach (var range in hours.OnDate(date))
             {
-                continue;
-            }
-
-            foreach (var range in hours.Ranges)
-            {
-                if (range.Day != date.DayOfWeek)
-                {
-                    continue;
-                }
-
                 var start = date.ToDateTime(range.Opens);
                 var end = (range.Overnight ? date.AddDays(1) : date).ToDateTime(range.Closes);
                 if (start <= now && now < end)
@@ -89,16 +79,10 @@ public static class OpeningHoursCalculator
     /// <summary>The openings from one date to another as local wall-clock spans, with touching spans joined (Monday 00:00-24:00 then Tuesday 00:00-02:00 is one).</summary>
     private static List<(DateTime Start, DateTime End)> Spans(OpeningHours hours, DateOnly from, DateOnly to)
     {
-        var closed = hours.ClosedDates.ToHashSet();
         var spans = new List<(DateTime Start, DateTime End)>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
-            if (closed.Contains(date))
-            {
-                continue;
-            }
-
-            foreach (var range in hours.On(date.DayOfWeek))
+            foreach (var range in hours.OnDate(date))
             {
                 var start = date.ToDateTime(range.Opens);
                 var end = (range.Overnight ? date.AddDays(1) : date).ToDateTime(range.Closes);

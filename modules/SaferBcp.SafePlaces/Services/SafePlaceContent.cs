@@ -46,12 +46,19 @@ public sealed class SafePlaceFreshness
 
 public static class OpeningHoursJson
 {
-    private sealed record Stored(List<StoredRange> R, List<DateOnly> C);
+    // S (special hours) came later: rows written before it have none.
+    private sealed record Stored(List<StoredRange> R, List<DateOnly> C, List<StoredSpecial>? S);
 
     private sealed record StoredRange(DayOfWeek D, TimeOnly O, TimeOnly C);
 
+    private sealed record StoredSpecial(DateOnly D, List<StoredRange> R);
+
+    private static List<StoredRange> ToStored(IEnumerable<OpeningRange> ranges) => ranges.Select(r => new StoredRange(r.Day, r.Opens, r.Closes)).ToList();
+
+    private static List<OpeningRange> FromStored(IEnumerable<StoredRange> ranges) => ranges.Select(r => new OpeningRange(r.D, r.O, r.C)).ToList();
+
     public static string Write(OpeningHours hours) =>
-        JsonSerializer.Serialize(new Stored(hours.Ranges.Select(r => new StoredRange(r.Day, r.Opens, r.Closes)).ToList(), hours.ClosedDates.ToList()), ContentJson.Options);
+        JsonSerializer.Serialize(new Stored(ToStored(hours.Ranges), hours.ClosedDates.ToList(), hours.Special.Select(s => new StoredSpecial(s.Date, ToStored(s.Ranges))).ToList()), ContentJson.Options);
 
     // Many places share the same hours, and the locator reads every candidate's on each request: parse each text once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OpeningHours> Parsed = new(StringComparer.Ordinal);
@@ -69,7 +76,7 @@ public static class OpeningHoursJson
         }
 
         var stored = JsonSerializer.Deserialize<Stored>(json, ContentJson.Options)!;
-        var hours = new OpeningHours(stored.R.Select(r => new OpeningRange(r.D, r.O, r.C)).ToList(), stored.C);
+        var hours = new OpeningHours(FromStored(stored.R), stored.C, (stored.S ?? []).Select(s => new SpecialHours(s.D, FromStored(s.R))).ToList());
         if (Parsed.Count >= 20_000)
         {
             Parsed.Clear();

@@ -36,6 +36,7 @@ public static class SafePlaceCsvReader
         ["SafePlacePart.Latitude"] = "latitude",
         ["SafePlacePart.Longitude"] = "longitude",
         ["SafePlacePart.ClosedDates"] = "closed_dates",
+        ["SafePlacePart.SpecialHours"] = "special_hours",
         ["SafePlacePart.Schemes"] = "schemes",
         ["SafePlacePart.Phone"] = "phone",
         ["SafePlacePart.Description"] = "description",
@@ -91,6 +92,9 @@ public static class SafePlaceCsvReader
                     Longitude = Cell("longitude"),
                     Hours = hours,
                     ClosedDates = string.Join("\n", Cell("closed_dates").Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries)),
+
+                    // Optional column; days separated by "|", since commas and semicolons separate a day's times.
+                    SpecialHours = string.Join("\n", Cell("special_hours").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
                     Phone = Cell("phone"),
                     Description = Cell("description"),
                     LastVerified = SafePlaceDates.TryParse(Cell("last_verified"), out var verified) ? verified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Cell("last_verified"),

@@ -46,6 +46,7 @@ public sealed class SafePlaceEditor : IContentEditor
             Longitude = Text("Longitude"),
             Hours = hours,
             ClosedDates = form["SafePlacePart.ClosedDates"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+            SpecialHours = form["SafePlacePart.SpecialHours"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
             Facilities = facilities,
             Schemes = schemes,
             Phone = Text("Phone"),

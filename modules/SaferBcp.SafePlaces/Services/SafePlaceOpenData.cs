@@ -17,7 +17,7 @@ public sealed class SafePlaceOpenData
     [
         "name", "category", "address", "postcode", "area", "locality", "latitude", "longitude",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "closed_dates",
-        "facilities", "schemes", "phone", "description", "last_verified", "url",
+        "special_hours", "facilities", "schemes", "phone", "description", "last_verified", "url",
     ];
 
     public static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
@@ -59,6 +59,7 @@ public sealed class SafePlaceOpenData
                 }
 
                 csv.WriteField(string.Join(" ", hours.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+                csv.WriteField(SpecialHoursText.Format(hours.Special).Replace("\n", " | ", StringComparison.Ordinal));
                 csv.WriteField(string.Join(" ", SafePlaceLabels.Facilities.Where(f => ((SafePlaceFacilities)p.Facilities).HasFlag(f.Value)).Select(f => f.Code)));
                 csv.WriteField(string.Join(" ", SafePlaceLabels.Schemes.Where(f => ((SafePlaceSchemes)p.Schemes).HasFlag(f.Value)).Select(f => f.Code)));
                 csv.WriteField(p.Phone);

@@ -93,9 +93,18 @@ public static class SafePlaceRules
             Missing("Hours.Monday", "Enter the opening hours for at least one day");
         }
 
-        if (!ClosedDatesText.TryParse(part.ClosedDates, out _, out var closedError))
+        if (!ClosedDatesText.TryParse(part.ClosedDates, out var closedDates, out var closedError))
         {
             Add("ClosedDates", closedError!);
+        }
+
+        if (!SpecialHoursText.TryParse(part.SpecialHours, out var special, out var specialError))
+        {
+            Add("SpecialHours", specialError!);
+        }
+        else if (special.FirstOrDefault(s => closedDates.Contains(s.Date)) is { } both)
+        {
+            Add("SpecialHours", $"{both.Date.ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture)} is also a date it is closed. Keep it in one list: closed, or its special hours");
         }
 
         if (part.Schemes == SafePlaceSchemes.None)
