@@ -248,6 +248,8 @@ public sealed partial class SafePlacesTests : IClassFixture<PortalFactory>
         Assert.Contains("<li>Thursday 24 December 2026: 09:00 to 14:00</li>", page, StringComparison.Ordinal);
 
         Assert.Contains("27/11/2026 09:00-11:00 | 24/12/2026 09:00-14:00", await visitor.GetStringAsync("/safe-places.csv"), StringComparison.Ordinal);
+        var geo = JsonSerializer.Deserialize<FeatureCollection>(await visitor.GetStringAsync("/safe-places.geojson"), SafePlaceOpenData.GeoJsonOptions)!;
+        Assert.Equal("27/11/2026 09:00-11:00 | 24/12/2026 09:00-14:00", (string)geo.Single(f => (string)f.Attributes["name"] == "Olive Special Hours Pharmacy").Attributes["special_hours"]);
     }
 
     [Fact]

@@ -95,6 +95,8 @@ public sealed class SafePlaceOpenData
                 { "facilities", string.Join(" ", SafePlaceLabels.Facilities.Where(f => ((SafePlaceFacilities)p.Facilities).HasFlag(f.Value)).Select(f => f.Code)) },
                 { "schemes", string.Join(" ", SafePlaceLabels.Schemes.Where(f => ((SafePlaceSchemes)p.Schemes).HasFlag(f.Value)).Select(f => f.Code)) },
                 { "opening_hours", string.Join("; ", WeekHours.WeekdaysFromMonday.Where(d => hours.On(d).Any()).Select(d => $"{d}: {OpeningHoursText.Format(hours.On(d))}")) },
+                { "closed_dates", string.Join(" ", hours.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) },
+                { "special_hours", SpecialHoursText.Format(hours.Special).Replace("\n", " | ", StringComparison.Ordinal) },
                 { "last_verified", p.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 { "url", siteUrl + "/" + p.Path },
             };
