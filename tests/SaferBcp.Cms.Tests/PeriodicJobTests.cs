@@ -40,7 +40,7 @@ public sealed class PeriodicJobTests
 
         Assert.True(waited >= TimeSpan.FromMinutes(1), $"the job ran again after {waited}, before its interval");
         Assert.Single(log.Errors);
-        Assert.Equal(2, job.Scopes.Distinct().Count());
+        Assert.Equal(2, job.ScopesSeen.Distinct().Count());
 
         await job.StopAsync(CancellationToken.None).WaitAsync(Patience);
         Assert.True(job.ExecuteTask!.IsCompletedSuccessfully, "stopping the portal did not end the job's wait");
@@ -52,7 +52,7 @@ public sealed class PeriodicJobTests
     {
         public System.Threading.Channels.Channel<int> Runs { get; } = System.Threading.Channels.Channel.CreateUnbounded<int>();
 
-        public List<ScopeMarker> Scopes { get; } = [];
+        public List<ScopeMarker> ScopesSeen { get; } = [];
 
         protected override string Name => "Test job";
 
@@ -60,9 +60,9 @@ public sealed class PeriodicJobTests
 
         protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            Scopes.Add(services.GetRequiredService<ScopeMarker>());
-            Runs.Writer.TryWrite(Scopes.Count);
-            return Scopes.Count == 1 ? throw new InvalidOperationException("the database was away") : Task.CompletedTask;
+            ScopesSeen.Add(services.GetRequiredService<ScopeMarker>());
+            Runs.Writer.TryWrite(ScopesSeen.Count);
+            return ScopesSeen.Count == 1 ? throw new InvalidOperationException("the database was away") : Task.CompletedTask;
         }
     }
 

@@ -21,13 +21,15 @@ public sealed class FormSearchText : IContentSearchText
     public SearchText? Build(ContentItem item)
     {
         var form = item.As<FormPart>();
-        var kind = _kinds.FirstOrDefault(k => k.Name == form.Kind);
+        if (_kinds.FirstOrDefault(k => k.Name == form.Kind) is not { } kind)
+        {
+            return null;
+        }
+
         var intro = MarkdownRenderer.ToPlainText(form.IntroMarkdown);
         var questions = form.Pages.SelectMany(p => p.Questions.Select(q => q.Label).Prepend(p.Title));
         var body = string.Join("\n", questions.Prepend(intro).Where(s => !string.IsNullOrWhiteSpace(s)));
-        return kind is null
-            ? null
-            : new SearchText(item.DisplayText, FirstParagraph(intro), body, $"/{kind.PathPrefix}/{form.Slug}", kind.DisplayName);
+        return new SearchText(item.DisplayText, FirstParagraph(intro), body, $"/{kind.PathPrefix}/{form.Slug}", kind.DisplayName);
     }
 
     private static string FirstParagraph(string text)

@@ -179,7 +179,7 @@ public static partial class SpecialHoursText
             var match = Line().Match(line);
             if (!match.Success && SafePlaceDates.TryParse(line.TrimEnd(':', ','), out var bare))
             {
-                error = $"{bare.ToString("d/M/yyyy", CultureInfo.InvariantCulture)}: add that day's times, or closed, like {Example}";
+                error = $"{Show(bare)}: add that day's times, or closed, like {Example}";
                 days = [];
                 return false;
             }
@@ -193,14 +193,14 @@ public static partial class SpecialHoursText
 
             if (!OpeningHoursText.TryParse(date.DayOfWeek, match.Groups[2].Value, out var ranges, out var rangeError))
             {
-                error = $"{date.ToString("d/M/yyyy", CultureInfo.InvariantCulture)}: {rangeError}";
+                error = $"{Show(date)}: {rangeError}";
                 days = [];
                 return false;
             }
 
             if (days.Any(d => d.Date == date))
             {
-                error = $"{date.ToString("d/M/yyyy", CultureInfo.InvariantCulture)} is listed twice. Put all of a day's times on one line, like 24/12/2026 09:00-12:00, 13:00-16:00";
+                error = $"{Show(date)} is listed twice. Put all of a day's times on one line, like 24/12/2026 09:00-12:00, 13:00-16:00";
                 days = [];
                 return false;
             }
@@ -214,6 +214,15 @@ public static partial class SpecialHoursText
 
     public static string Format(IEnumerable<SpecialHours> days) =>
         string.Join("\n", days.Select(d => $"{d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} {(d.Ranges.Count == 0 ? "closed" : OpeningHoursText.Format(d.Ranges))}"));
+
+    /// <summary>Days on one line for a CSV cell or a GeoJSON property, separated by " | " (commas and semicolons separate a day's times).</summary>
+    public static string ToOneLine(IEnumerable<SpecialHours> days) => Format(days).Replace("\n", " | ", StringComparison.Ordinal);
+
+    /// <summary>A <see cref="ToOneLine"/> cell back as the editor's text, one date a line.</summary>
+    public static string FromOneLine(string cell) => string.Join("\n", cell.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A date as messages show it, like 24/12/2026.</summary>
+    public static string Show(DateOnly date) => date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
     // The date, then (after optional ":" or ",") the times or "closed".
     [GeneratedRegex(@"^(\S+?)[:,]?\s+(.+)$")]

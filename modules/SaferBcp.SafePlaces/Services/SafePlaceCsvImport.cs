@@ -92,9 +92,7 @@ public static class SafePlaceCsvReader
                     Longitude = Cell("longitude"),
                     Hours = hours,
                     ClosedDates = string.Join("\n", Cell("closed_dates").Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries)),
-
-                    // Optional column; days separated by "|", since commas and semicolons separate a day's times.
-                    SpecialHours = string.Join("\n", Cell("special_hours").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+                    SpecialHours = SpecialHoursText.FromOneLine(Cell("special_hours")),
                     Phone = Cell("phone"),
                     Description = Cell("description"),
                     LastVerified = SafePlaceDates.TryParse(Cell("last_verified"), out var verified) ? verified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Cell("last_verified"),

@@ -58,8 +58,8 @@ public sealed class SafePlaceOpenData
                     csv.WriteField(OpeningHoursText.Format(hours.On(day)));
                 }
 
-                csv.WriteField(string.Join(" ", hours.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
-                csv.WriteField(SpecialHoursText.Format(hours.Special).Replace("\n", " | ", StringComparison.Ordinal));
+                csv.WriteField(ClosedDates(hours));
+                csv.WriteField(SpecialHoursText.ToOneLine(hours.Special));
                 csv.WriteField(string.Join(" ", SafePlaceLabels.Facilities.Where(f => ((SafePlaceFacilities)p.Facilities).HasFlag(f.Value)).Select(f => f.Code)));
                 csv.WriteField(string.Join(" ", SafePlaceLabels.Schemes.Where(f => ((SafePlaceSchemes)p.Schemes).HasFlag(f.Value)).Select(f => f.Code)));
                 csv.WriteField(p.Phone);
@@ -95,8 +95,8 @@ public sealed class SafePlaceOpenData
                 { "facilities", string.Join(" ", SafePlaceLabels.Facilities.Where(f => ((SafePlaceFacilities)p.Facilities).HasFlag(f.Value)).Select(f => f.Code)) },
                 { "schemes", string.Join(" ", SafePlaceLabels.Schemes.Where(f => ((SafePlaceSchemes)p.Schemes).HasFlag(f.Value)).Select(f => f.Code)) },
                 { "opening_hours", string.Join("; ", WeekHours.WeekdaysFromMonday.Where(d => hours.On(d).Any()).Select(d => $"{d}: {OpeningHoursText.Format(hours.On(d))}")) },
-                { "closed_dates", string.Join(" ", hours.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) },
-                { "special_hours", SpecialHoursText.Format(hours.Special).Replace("\n", " | ", StringComparison.Ordinal) },
+                { "closed_dates", ClosedDates(hours) },
+                { "special_hours", SpecialHoursText.ToOneLine(hours.Special) },
                 { "last_verified", p.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 { "url", siteUrl + "/" + p.Path },
             };
@@ -111,4 +111,6 @@ public sealed class SafePlaceOpenData
     public static string Code(SafePlaceCategory category) => SafePlaceLabels.Categories.First(c => c.Value == category).Code;
 
     public static Encoding Utf8 { get; } = new UTF8Encoding(false);
+
+    private static string ClosedDates(OpeningHours hours) => string.Join(" ", hours.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 }

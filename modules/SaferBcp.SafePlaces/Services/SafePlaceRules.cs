@@ -104,7 +104,7 @@ public static class SafePlaceRules
         }
         else if (special.FirstOrDefault(s => closedDates.Contains(s.Date)) is { } both)
         {
-            Add("SpecialHours", $"{both.Date.ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture)} is also a date it is closed. Keep it in one list: closed, or its special hours");
+            Add("SpecialHours", $"{SpecialHoursText.Show(both.Date)} is also a date it is closed. Keep it in one list: closed, or its special hours");
         }
 
         if (part.Schemes == SafePlaceSchemes.None)

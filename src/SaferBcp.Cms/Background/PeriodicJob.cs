@@ -11,15 +11,16 @@ namespace SaferBcp.Cms.Background;
 /// </summary>
 public abstract class PeriodicJob : BackgroundService
 {
-    private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
 
     protected PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger)
     {
-        _scopes = scopes;
+        Scopes = scopes;
         _clock = clock;
         Logger = logger;
     }
+
+    protected IServiceScopeFactory Scopes { get; }
 
     protected ILogger Logger { get; }
 
@@ -37,7 +38,7 @@ public abstract class PeriodicJob : BackgroundService
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
+                await using var scope = Scopes.CreateAsyncScope();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using SaferBcp.Cms.Background;
 using Microsoft.Extensions.Logging;
+using SaferBcp.Cms.Background;
 using SaferBcp.Cms.Content;
 
 namespace SaferBcp.Cms.Caching;
@@ -42,15 +42,10 @@ public sealed class OutputCacheEvictionHandler : IContentHandler
 public sealed class ChangeLogCacheInvalidator : PeriodicJob
 {
     private const string Consumer = "cache";
-    private readonly IServiceScopeFactory _scopes;
     private readonly IOutputCacheStore _store;
 
     public ChangeLogCacheInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, ILogger<ChangeLogCacheInvalidator> logger)
-        : base(scopes, clock, logger)
-    {
-        _scopes = scopes;
-        _store = store;
-    }
+        : base(scopes, clock, logger) => _store = store;
 
     protected override string Name => "Reading the content change log for cache invalidation";
 
@@ -61,7 +56,7 @@ public sealed class ChangeLogCacheInvalidator : PeriodicJob
     /// <summary>Reads the change log from this node's cursor; clears the cache if another node changed content. Returns whether it did.</summary>
     public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         return await CatchUpAsync(scope.ServiceProvider, cancellationToken);
     }
 
