@@ -73,5 +73,5 @@ public sealed class DatasetDbContext : DbContext
 
 public sealed class DatasetDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<DatasetDbContext>
 {
-    public DatasetDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<DatasetDbContext>("Dataset", (o, d) => new DatasetDbContext(o, d));
+    public DatasetDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<DatasetDbContext>("Dataset", args, (o, d) => new DatasetDbContext(o, d));
 }

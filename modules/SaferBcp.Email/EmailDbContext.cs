@@ -43,5 +43,5 @@ public sealed class EmailDbContext : DbContext
 
 public sealed class EmailDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<EmailDbContext>
 {
-    public EmailDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<EmailDbContext>("Email", (o, d) => new EmailDbContext(o, d));
+    public EmailDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<EmailDbContext>("Email", args, (o, d) => new EmailDbContext(o, d));
 }

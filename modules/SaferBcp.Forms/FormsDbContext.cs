@@ -30,5 +30,5 @@ public sealed class FormsDbContext : DbContext
 
 public sealed class FormsDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<FormsDbContext>
 {
-    public FormsDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<FormsDbContext>("Forms", (o, d) => new FormsDbContext(o, d));
+    public FormsDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<FormsDbContext>("Forms", args, (o, d) => new FormsDbContext(o, d));
 }

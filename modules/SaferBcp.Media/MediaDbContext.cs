@@ -32,5 +32,5 @@ public sealed class MediaDbContext : DbContext
 
 public sealed class MediaDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<MediaDbContext>
 {
-    public MediaDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<MediaDbContext>("Media", (o, d) => new MediaDbContext(o, d));
+    public MediaDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<MediaDbContext>("Media", args, (o, d) => new MediaDbContext(o, d));
 }

@@ -45,5 +45,5 @@ public sealed class PagesDbContext : DbContext
 
 public sealed class PagesDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PagesDbContext>
 {
-    public PagesDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<PagesDbContext>("Pages", (o, d) => new PagesDbContext(o, d));
+    public PagesDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<PagesDbContext>("Pages", args, (o, d) => new PagesDbContext(o, d));
 }

@@ -102,5 +102,5 @@ public sealed class ReferralsDbContext : DbContext
 
 public sealed class ReferralsDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<ReferralsDbContext>
 {
-    public ReferralsDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<ReferralsDbContext>("Referrals", (o, d) => new ReferralsDbContext(o, d));
+    public ReferralsDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<ReferralsDbContext>("Referrals", args, (o, d) => new ReferralsDbContext(o, d));
 }

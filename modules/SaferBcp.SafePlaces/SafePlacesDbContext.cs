@@ -51,5 +51,5 @@ public sealed class SafePlacesDbContext : DbContext
 
 public sealed class SafePlacesDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SafePlacesDbContext>
 {
-    public SafePlacesDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<SafePlacesDbContext>("SafePlaces", (o, d) => new SafePlacesDbContext(o, d));
+    public SafePlacesDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<SafePlacesDbContext>("SafePlaces", args, (o, d) => new SafePlacesDbContext(o, d));
 }

@@ -36,5 +36,5 @@ public sealed class SupportDbContext : DbContext
 
 public sealed class SupportDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SupportDbContext>
 {
-    public SupportDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<SupportDbContext>("Support", (o, d) => new SupportDbContext(o, d));
+    public SupportDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<SupportDbContext>("Support", args, (o, d) => new SupportDbContext(o, d));
 }

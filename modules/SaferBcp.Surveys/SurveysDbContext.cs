@@ -38,5 +38,5 @@ public sealed class SurveysDbContext : DbContext
 
 public sealed class SurveysDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SurveysDbContext>
 {
-    public SurveysDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<SurveysDbContext>("Surveys", (o, d) => new SurveysDbContext(o, d));
+    public SurveysDbContext CreateDbContext(string[] args) => DesignTimeContextFactory.Create<SurveysDbContext>("Surveys", args, (o, d) => new SurveysDbContext(o, d));
 }

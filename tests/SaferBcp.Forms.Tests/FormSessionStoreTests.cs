@@ -24,7 +24,9 @@ public sealed class FormSessionStoreTests : IAsyncLifetime, IDisposable
         _connection = new SqliteConnection($"Data Source={_file}");
         await _connection.OpenAsync();
         _database = new PortalDatabase(_connection, DatabaseProvider.Sqlite);
-        _db = new FormsDbContext(new DbContextOptionsBuilder<FormsDbContext>().UseSqlite(_connection).Options, _database);
+        var options = new DbContextOptionsBuilder<FormsDbContext>();
+        options.UsePortalDatabase(DatabaseProvider.Sqlite, _connection, "SaferBcp.Forms", "Forms");
+        _db = new FormsDbContext(options.Options, _database);
         await _db.Database.MigrateAsync();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SaferBcp.Portal.Tests;
@@ -38,24 +39,37 @@ public sealed class HostTests
     [Fact]
     public async Task The_first_run_applies_the_recipe_once_and_a_restart_keeps_the_content()
     {
-        var shared = Path.Combine(Path.GetTempPath(), "saferbcp-restart-" + Guid.NewGuid().ToString("N")[..8]);
-        try
+        var first = new PortalFactory();
+        PortalFactory second;
+        using (first)
+        using (var client = first.Browser())
         {
-            using (var first = new PortalFactory().With("Portal:DataFolder", shared))
-            using (var client = first.Browser())
-            {
-                Assert.Contains("Safer BCP", await client.GetStringAsync("/about"), StringComparison.Ordinal);
-            }
+            Assert.Contains("Safer BCP", await client.GetStringAsync("/about"), StringComparison.Ordinal);
+            await EditAboutPageTitleAsync(first, "About Safer BCP (edited)");
+            second = PortalFactory.Restarted(first);
+        }
 
-            using var second = new PortalFactory().With("Portal:DataFolder", shared);
-            using var again = second.Browser();
-            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/about")).StatusCode);
-        }
-        finally
+        using (second)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(shared, recursive: true);
+            using var again = second.Browser();
+            var about = await again.GetStringAsync("/about");
+            Assert.Contains("About Safer BCP (edited)", about, StringComparison.Ordinal);
+            await using var scope = second.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SaferBcp.Cms.Data.CmsDbContext>();
+            Assert.Equal(1, await db.ContentItems.CountAsync(c => c.Path == "about" && c.Published));
         }
+    }
+
+    /// <summary>A change the recipe would undo if it were applied a second time.</summary>
+    private static async Task EditAboutPageTitleAsync(PortalFactory portal, string title)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var content = scope.ServiceProvider.GetRequiredService<SaferBcp.Cms.Content.ContentManager>();
+        var about = await content.Query().Where(c => c.Path == "about" && c.Published).SingleAsync();
+        var draft = await content.GetAsync(about.ContentItemId, SaferBcp.Cms.Content.VersionOptions.Latest);
+        draft!.Apply(new SaferBcp.Cms.Content.TitlePart { Title = title });
+        await content.SaveDraftAsync(draft, "test");
+        await content.PublishAsync(draft.ContentItemId, "test");
     }
 
     private sealed class ThrowingPortal : PortalFactory

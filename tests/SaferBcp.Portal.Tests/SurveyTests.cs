@@ -178,7 +178,7 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ResponseDate FROM Surveys_Responses WHERE Id = " + response.Id.ToString(CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT CAST(\"ResponseDate\" AS TEXT) FROM \"Surveys_Responses\" WHERE \"Id\" = " + response.Id.ToString(CultureInfo.InvariantCulture);
         Assert.Equal("2026-11-27", (string)(await command.ExecuteScalarAsync())!);
     }
 
@@ -199,7 +199,7 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SurveysDbContext>().Responses.CountAsync());
         }
 
-        var bytes = string.Concat(Directory.GetFiles(portal.DataFolder, "portal.db*").Select(f => Encoding.Latin1.GetString(ReadShared(f))));
+        var bytes = await portal.ReadEverythingStoredAsync();
         Assert.Contains("The buses late at night", bytes, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", bytes, StringComparison.Ordinal);
         Assert.DoesNotContain("::1", bytes, StringComparison.Ordinal);
@@ -319,14 +319,6 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         Assert.Contains("name=\"SurveyPart.Archived\"", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"SurveyPart.YouSaidMarkdown\"", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"SurveyPart.ResultsPublished\"", edit, StringComparison.Ordinal);
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        file.CopyTo(copy);
-        return copy.ToArray();
     }
 
     private static List<Dictionary<string, string>> ReadCsv(byte[] bytes)

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Testing;
 
 /// <summary>
-/// The whole portal, as `dotnet run` builds it, over a SQLite file in a fresh temporary data folder:
+/// The whole portal, as `dotnet run` builds it, over a SQLite file in a fresh temporary data folder, or over a fresh
+/// PostgreSQL database (<see cref="DefaultProvider"/>, set by the PostgreSQL copy of the integration tests):
 /// migrations, the real setup recipe and the first administrator happen at start-up.
 /// </summary>
 public partial class PortalFactory : WebApplicationFactory<Program>
@@ -21,12 +23,54 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private bool _ownsStorage = true;
+    private bool _ownsDatabase = true;
 
+    /// <summary>One public constructor, as xunit requires of a class fixture; the provider is <see cref="DefaultProvider"/>.</summary>
     public PortalFactory()
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "saferbcp-portal-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(DataFolder);
+        Provider = DefaultProvider;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            ConnectionString = PostgresServer.Get().CreateDatabaseAsync().GetAwaiter().GetResult();
+        }
     }
+
+    private PortalFactory(PortalFactory other, bool sameDataFolder)
+    {
+        Provider = other.Provider;
+        ConnectionString = other.ConnectionString;
+        if (sameDataFolder)
+        {
+            DataFolder = other.DataFolder;
+            other._ownsStorage = false;
+        }
+        else
+        {
+            DataFolder = Path.Combine(Path.GetTempPath(), "saferbcp-portal-" + Guid.NewGuid().ToString("N")[..10]);
+            Directory.CreateDirectory(DataFolder);
+            _ownsDatabase = false;
+        }
+    }
+
+    /// <summary>
+    /// The same portal started again (same data folder and database), as after a restart. It takes over the storage:
+    /// disposing <paramref name="previous"/> afterwards stops it without deleting anything.
+    /// </summary>
+    public static PortalFactory Restarted(PortalFactory previous) => new(previous, sameDataFolder: true);
+
+    /// <summary>A second node of the same site: the same database, a data folder of its own. Dispose it before <paramref name="first"/>.</summary>
+    public static PortalFactory AnotherNode(PortalFactory first) => new(first, sameDataFolder: false);
+
+    /// <summary>The provider a factory made with no argument uses: SQLite, unless a test assembly says otherwise.</summary>
+    public static DatabaseProvider DefaultProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The PostgreSQL database of this portal alone (null on SQLite).</summary>
+    public string? ConnectionString { get; }
 
     public string DataFolder { get; }
 
@@ -53,6 +97,8 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataFolder", DataFolder);
+        builder.UseSetting("Portal:DatabaseProvider", Provider.ToString());
+        builder.UseSetting("Portal:ConnectionString", ConnectionString);
         builder.UseSetting("Portal:Admin:UserName", AdminUser);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
@@ -135,6 +181,16 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsStorage)
+        {
+            return;
+        }
+
+        if (ConnectionString is not null && _ownsDatabase)
+        {
+            PostgresServer.Get().DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);

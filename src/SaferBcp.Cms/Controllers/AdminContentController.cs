@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Security;
 
@@ -19,9 +20,11 @@ public sealed class AdminContentController : AdminControllerBase
     private readonly IEnumerable<IContentDisplay> _displays;
     private readonly IAuthorizationService _authorization;
     private readonly MarkdownRenderer _markdown;
+    private readonly PortalDatabase _database;
 
-    public AdminContentController(ContentManager content, ContentTypeRegistry types, IEnumerable<IContentEditor> editors, IEnumerable<IContentDisplay> displays, IAuthorizationService authorization, MarkdownRenderer markdown)
+    public AdminContentController(ContentManager content, ContentTypeRegistry types, IEnumerable<IContentEditor> editors, IEnumerable<IContentDisplay> displays, IAuthorizationService authorization, MarkdownRenderer markdown, PortalDatabase database)
     {
+        _database = database;
         _content = content;
         _types = types;
         _editors = editors;
@@ -43,7 +46,7 @@ public sealed class AdminContentController : AdminControllerBase
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
-            latest = latest.Where(c => EF.Functions.Like(c.DisplayText, "%" + term + "%"));
+            latest = latest.WhereContains(_database.Provider, c => c.DisplayText, term);
         }
 
         var publishedIds = _content.Query().Where(c => c.Published).Select(c => c.ContentItemId);

@@ -42,6 +42,11 @@ public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, str
             e.Property(x => x.DisplayText).HasMaxLength(300);
             e.Property(x => x.Path).HasMaxLength(200);
             e.HasIndex(x => new { x.Path, x.Published });
+
+            // One published item per address, whichever node publishes: the editor's check reads before it writes,
+            // so two nodes publishing at once could both pass it; the database refuses the second.
+            e.HasIndex(x => x.Path).IsUnique().HasDatabaseName("IX_ContentItems_PublishedPath")
+                .HasFilter(Database.IsNpgsql() ? "\"Published\" AND \"Path\" IS NOT NULL" : "\"Published\" = 1 AND \"Path\" IS NOT NULL");
             e.Property(x => x.Owner).HasMaxLength(256);
             e.Property(x => x.Author).HasMaxLength(256);
             e.Property(x => x.Content)

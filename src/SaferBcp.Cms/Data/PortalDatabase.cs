@@ -171,6 +171,51 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Holds a database-wide lock until the result is disposed: on PostgreSQL a session advisory lock on this scope's
+    /// connection, so every node waits for it; on SQLite (one node) the writer queue stands in for it. Released by the
+    /// database itself if the node dies.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockAsync(long key, CancellationToken cancellationToken = default)
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            return new LockRelease(null);
+        }
+
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+
+        await using (var command = Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT pg_advisory_lock(@key)";
+            command.Parameters.Add(new NpgsqlParameter("key", key));
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new LockRelease(async () =>
+        {
+            await using var unlock = Connection.CreateCommand();
+            unlock.CommandText = "SELECT pg_advisory_unlock(@key)";
+            unlock.Parameters.Add(new NpgsqlParameter("key", key));
+            await unlock.ExecuteNonQueryAsync();
+        });
+    }
+
+    private sealed class LockRelease(Func<Task>? release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (release is not null)
+            {
+                await release();
+            }
+        }
+    }
+
     /// <summary>Every write transaction on SQLite begins immediately (takes the write lock), so it first waits its turn in this process.</summary>
     private async Task TakeWriterTurnAsync(CancellationToken cancellationToken)
     {

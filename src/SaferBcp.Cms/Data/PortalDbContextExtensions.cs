@@ -24,11 +24,14 @@ public static class PortalDbContextExtensions
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, System.Data.Common.DbConnection connection, string migrationsAssembly, string historyTableSuffix)
     {
         var historyTable = "__EFMigrationsHistory_" + historyTableSuffix;
-        return provider switch
+        _ = provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(connection, o => o.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable)),
             _ => options.UseSqlite(connection, o => o.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable)),
         };
+        return options
+            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, PortalModelCustomizer>();
     }
 }
 

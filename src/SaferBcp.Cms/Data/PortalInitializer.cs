@@ -24,6 +24,9 @@ public static class PortalInitializer
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("SaferBcp.Setup");
+
+        // Nodes starting together take turns: the first migrates and applies the recipe, the others then find it done.
+        await using var startupLock = await provider.GetRequiredService<PortalDatabase>().LockAsync(DatabaseLocks.Startup, cancellationToken);
         await MigrateAsync(provider, cancellationToken);
 
         var settings = provider.GetRequiredService<SiteSettings>();

@@ -1,0 +1,8 @@
+namespace SaferBcp.Cms.Data;
+
+/// <summary>Keys of the database-wide locks (PostgreSQL advisory locks); one place, so no two uses share a key.</summary>
+public static class DatabaseLocks
+{
+    /// <summary>Held while a node migrates, applies the setup recipe and creates the first administrator.</summary>
+    public const long Startup = 0x5AFE_BC90_0001;
+}
