@@ -22,6 +22,18 @@ public sealed class HostTests
     }
 
     [Fact]
+    public void Switching_off_a_module_that_others_need_stops_the_start_naming_them()
+    {
+        using var portal = new PortalFactory().With("Modules:Disabled:0", "SaferBcp.Forms");
+
+        var error = Assert.ThrowsAny<Exception>(() => portal.Browser());
+        var messages = string.Join(Environment.NewLine, Chain(error).Select(e => e.Message));
+
+        Assert.Contains("SaferBcp.Referrals needs SaferBcp.Forms, which is switched off in Modules:Disabled. Switch SaferBcp.Referrals off too, or switch SaferBcp.Forms back on.", messages, StringComparison.Ordinal);
+        Assert.Contains("SaferBcp.Surveys needs SaferBcp.Forms, which is switched off in Modules:Disabled.", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_error_shows_the_themed_page_and_no_stack_trace()
     {
         using var portal = new ThrowingPortal();
@@ -55,6 +67,14 @@ public sealed class HostTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(shared, recursive: true);
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            yield return error;
         }
     }
 
