@@ -23,6 +23,9 @@ public sealed class Startup : ModuleStartup
     /// <summary>After Forms and Email, which it extends.</summary>
     public override int Order => 200;
 
+    /// <summary>Referral forms are a Forms kind, and every finished one queues team and acknowledgement emails.</summary>
+    public override IEnumerable<string> Dependencies => ["SaferBcp.Forms", "SaferBcp.Email"];
+
     public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.Referrals.Permissions.All;
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -23,6 +23,9 @@ namespace SaferBcp.SafePlaces;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
+    /// <summary>A venue's application is a referral; the draft place is made from its answers.</summary>
+    public override IEnumerable<string> Dependencies => ["SaferBcp.Referrals"];
+
     public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.SafePlaces.Permissions.All;
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -29,6 +29,9 @@ public sealed class Startup : ModuleStartup
     /// <summary>After Forms, whose editor it wraps.</summary>
     public override int Order => 210;
 
+    /// <summary>Surveys are a Forms kind, and their responses feed the dataset's survey-mapped indicators.</summary>
+    public override IEnumerable<string> Dependencies => ["SaferBcp.Forms", "SaferBcp.Dataset"];
+
     public override IEnumerable<Cms.Security.Permission> Permissions => SaferBcp.Surveys.Permissions.All;
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

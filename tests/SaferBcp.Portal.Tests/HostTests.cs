@@ -23,6 +23,18 @@ public sealed class HostTests
     }
 
     [Fact]
+    public void Switching_off_a_module_that_others_need_stops_the_start_naming_them()
+    {
+        using var portal = new PortalFactory().With("Modules:Disabled:0", "SaferBcp.Forms");
+
+        var error = Assert.ThrowsAny<Exception>(() => portal.Browser());
+        var messages = string.Join(Environment.NewLine, Chain(error).Select(e => e.Message));
+
+        Assert.Contains("SaferBcp.Referrals needs SaferBcp.Forms, which is switched off in Modules:Disabled. Switch SaferBcp.Referrals off too, or switch SaferBcp.Forms back on.", messages, StringComparison.Ordinal);
+        Assert.Contains("SaferBcp.Surveys needs SaferBcp.Forms, which is switched off in Modules:Disabled.", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_error_shows_the_themed_page_and_no_stack_trace()
     {
         using var portal = new ThrowingPortal();
@@ -70,6 +82,14 @@ public sealed class HostTests
         draft!.Apply(new SaferBcp.Cms.Content.TitlePart { Title = title });
         await content.SaveDraftAsync(draft, "test");
         await content.PublishAsync(draft.ContentItemId, "test");
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            yield return error;
+        }
     }
 
     private sealed class ThrowingPortal : PortalFactory

@@ -15,8 +15,16 @@ public abstract class ModuleStartup
     /// <summary>The name used in configuration (Modules:Disabled) and logs, e.g. "SaferBcp.Pages".</summary>
     public virtual string Name => GetType().Assembly.GetName().Name!;
 
-    /// <summary>Lower runs first. The kernel is 0; modules that extend another module use a higher number.</summary>
+    /// <summary>
+    /// Lower runs first, among modules whose <see cref="Dependencies"/> have already run. The kernel is 0, the themes 1 and 2.
+    /// </summary>
     public virtual int Order => 100;
+
+    /// <summary>
+    /// The modules this one needs, by <see cref="Name"/> (e.g. "SaferBcp.Forms"); the kernel is implied. The portal
+    /// will not start if one of them is switched off or not listed by the host, and runs this module after them.
+    /// </summary>
+    public virtual IEnumerable<string> Dependencies => [];
 
     /// <summary>
     /// The permissions the module declares. The kernel registers them (and an authorization policy of the

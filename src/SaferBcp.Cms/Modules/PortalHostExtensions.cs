@@ -9,15 +9,17 @@ public static class PortalHostExtensions
 {
     /// <summary>
     /// Registers the kernel and every module the host lists, except those named in
-    /// configuration under Modules:Disabled (an array of module names).
+    /// configuration under Modules:Disabled (an array of module names). Stops the start if a
+    /// module needs one that is switched off or not listed, or modules need each other in a circle (see <see cref="ModuleDependencies"/>),
+    /// and runs each module after those it needs.
     /// </summary>
     public static WebApplicationBuilder AddPortalModules(this WebApplicationBuilder builder, params ModuleStartup[] modules)
     {
         var disabledNames = builder.Configuration.GetSection("Modules:Disabled").Get<string[]>() ?? [];
         var all = new List<ModuleStartup> { new CmsStartup() };
         all.AddRange(modules);
-        var enabled = all.Where(m => m is CmsStartup || !disabledNames.Contains(m.Name, StringComparer.OrdinalIgnoreCase))
-            .OrderBy(m => m.Order).ToList();
+        var enabled = ModuleDependencies.RunOrder(
+            all, all.Where(m => m is CmsStartup || !disabledNames.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToList());
         var disabled = all.Except(enabled).ToList();
         var catalog = new ModuleCatalog(enabled, disabled);
         builder.Services.AddSingleton(catalog);
