@@ -69,6 +69,8 @@ public sealed class CmsStartup : ModuleStartup
         services.AddScoped<ContentChangeLog>();
         services.AddScoped<IContentValidator, TitleValidator>();
         services.AddScoped<IContentValidator, AutorouteValidator>();
+        services.AddSingleton<LocalCaches>();
+        services.AddScoped<ChangeAnnouncer>();
         services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
         services.AddScoped<AuditLog>();
         services.AddScoped<SiteSettings>();
@@ -101,6 +103,8 @@ public sealed class CmsStartup : ModuleStartup
         services.AddOutputCache(PublicCache.AddPolicies);
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<ChangeLogCacheInvalidator>();
+        services.AddSingleton<ChangeNotificationListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChangeNotificationListener>());
         services.AddHealthChecks().AddDbContextCheck<CmsDbContext>("database", tags: ["ready"]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 

@@ -15,17 +15,20 @@ public sealed class DatasetStore
     private readonly PortalDatabase _database;
     private readonly AuditLog _audit;
     private readonly TimeProvider _clock;
-    private readonly IOutputCacheStore _cache;
+    private readonly ChangeAnnouncer _announcer;
 
-    public DatasetStore(DatasetDbContext db, PortalDatabase database, AuditLog audit, TimeProvider clock, IOutputCacheStore cache, IOptions<DatasetOptions> options)
+    public DatasetStore(DatasetDbContext db, PortalDatabase database, AuditLog audit, TimeProvider clock, ChangeAnnouncer announcer, IOptions<DatasetOptions> options)
     {
         _db = db;
         _database = database;
         _audit = audit;
         _clock = clock;
-        _cache = cache;
+        _announcer = announcer;
         Threshold = Math.Max(1, options.Value.SuppressionThreshold);
     }
+
+    /// <summary>The change topic for the dataset's figures and indicators (see ChangeTopics).</summary>
+    public const string DatasetTopic = "dataset";
 
     public int Threshold { get; }
 
@@ -214,7 +217,8 @@ public sealed class DatasetStore
     public Task AuditExportAsync(string format, int rows) =>
         _audit.WriteAsync("dataset.export", "Dataset", null, $"Full dataset, small numbers included, exported as {format}: {rows} values");
 
-    private Task ClearCacheAsync() => _cache.EvictByTagAsync(PublicCache.Tag, default).AsTask();
+    /// <summary>Called after the change has committed: every node's public pages show the new figures.</summary>
+    private Task ClearCacheAsync() => _announcer.AnnounceAsync(DatasetTopic);
 
     private static string Describe(decimal value, int? numerator, int? denominator) =>
         DatasetFormat.Plain(value) + (numerator is null ? "" : $" ({numerator} of {denominator})");

@@ -26,19 +26,22 @@ public static class PublicCache
     }
 }
 
-/// <summary>Clears this node's cached pages when content is published or unpublished here.</summary>
+/// <summary>Announces a publish or unpublish, so every node's cached pages are cleared once it commits.</summary>
 public sealed class OutputCacheEvictionHandler : IContentHandler
 {
-    private readonly IOutputCacheStore _store;
+    private readonly ChangeAnnouncer _announcer;
 
-    public OutputCacheEvictionHandler(IOutputCacheStore store) => _store = store;
+    public OutputCacheEvictionHandler(ChangeAnnouncer announcer) => _announcer = announcer;
 
-    public Task PublishedAsync(ContentItem item) => _store.EvictByTagAsync(PublicCache.Tag, default).AsTask();
+    public Task PublishedAsync(ContentItem item) => _announcer.AnnounceAsync(ChangeTopics.Content);
 
-    public Task UnpublishedAsync(ContentItem item) => _store.EvictByTagAsync(PublicCache.Tag, default).AsTask();
+    public Task UnpublishedAsync(ContentItem item) => _announcer.AnnounceAsync(ChangeTopics.Content);
 }
 
-/// <summary>Clears this node's cached pages when the change log shows content changed on another node.</summary>
+/// <summary>
+/// Clears this node's cached pages when the change log shows content changed on another node: the backstop for a
+/// missed notification (<see cref="ChangeNotificationListener"/>), and the only signal between nodes on SQLite.
+/// </summary>
 public sealed class ChangeLogCacheInvalidator : PeriodicJob
 {
     private const string Consumer = "cache";

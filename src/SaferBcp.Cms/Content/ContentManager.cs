@@ -161,7 +161,7 @@ public sealed class ContentManager
         latest.PublishedUtc = UtcNow;
         latest.PublishAtUtc = null;
         await UpdateRedirectsAsync(latest, previousPath);
-        _changes.Append(latest, ContentChangeKind.Published);
+        await _changes.AppendAsync(latest, ContentChangeKind.Published);
         await _db.SaveChangesAsync();
         await _audit.WriteAsync("content.published", latest.ContentType, latest.ContentItemId, $"Version {latest.Version} of \"{latest.DisplayText}\" published", userName: user);
         foreach (var handler in _handlers)
@@ -185,7 +185,7 @@ public sealed class ContentManager
 
         published.Published = false;
         published.UnpublishAtUtc = null;
-        _changes.Append(published, ContentChangeKind.Unpublished);
+        await _changes.AppendAsync(published, ContentChangeKind.Unpublished);
         await _db.SaveChangesAsync();
         await _audit.WriteAsync("content.unpublished", published.ContentType, published.ContentItemId, $"\"{published.DisplayText}\" unpublished", userName: user);
         foreach (var handler in _handlers)
@@ -278,7 +278,7 @@ public sealed class ContentManager
         var wasPublished = versions.FirstOrDefault(v => v.Published);
         _db.ContentItems.RemoveRange(versions);
         _db.ContentRedirects.RemoveRange(_db.ContentRedirects.Where(r => r.ContentItemId == contentItemId));
-        _changes.Append(latest, ContentChangeKind.Deleted);
+        await _changes.AppendAsync(latest, ContentChangeKind.Deleted);
         await _db.SaveChangesAsync();
         await _audit.WriteAsync("content.deleted", latest.ContentType, contentItemId, $"\"{latest.DisplayText}\" deleted with {versions.Count} version(s)", userName: user);
         if (wasPublished is not null)

@@ -16,14 +16,14 @@ public sealed class AdminMenusController : AdminControllerBase
     private readonly MenuService _menus;
     private readonly CmsDbContext _db;
     private readonly AuditLog _audit;
-    private readonly Microsoft.AspNetCore.OutputCaching.IOutputCacheStore _cache;
+    private readonly PortalDatabase _database;
 
-    public AdminMenusController(MenuService menus, CmsDbContext db, AuditLog audit, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+    public AdminMenusController(MenuService menus, CmsDbContext db, AuditLog audit, PortalDatabase database)
     {
         _menus = menus;
         _db = db;
         _audit = audit;
-        _cache = cache;
+        _database = database;
     }
 
     [HttpGet("")]
@@ -92,11 +92,15 @@ public sealed class AdminMenusController : AdminControllerBase
             return View("Edit", new MenuEditModel(name, links, errors.Values.ToList()));
         }
 
-        if (await _menus.SetAsync(name, links))
+        await using (var transaction = await _database.BeginTransactionAsync())
         {
-            await _db.SaveChangesAsync();
-            await _audit.WriteAsync("menu.saved", "Menu", name, $"{links.Count} link(s)");
-            await _cache.EvictByTagAsync(Caching.PublicCache.Tag, default);
+            if (await _menus.SetAsync(name, links))
+            {
+                await _db.SaveChangesAsync();
+                await _audit.WriteAsync("menu.saved", "Menu", name, $"{links.Count} link(s)");
+            }
+
+            await transaction.CommitAsync();
         }
 
         Notice($"The {name} menu was saved");

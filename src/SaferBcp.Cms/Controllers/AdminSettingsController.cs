@@ -22,14 +22,14 @@ public sealed class AdminSettingsController : AdminControllerBase
     private readonly SiteSettings _settings;
     private readonly CmsDbContext _db;
     private readonly AuditLog _audit;
-    private readonly Microsoft.AspNetCore.OutputCaching.IOutputCacheStore _cache;
+    private readonly PortalDatabase _database;
 
-    public AdminSettingsController(SiteSettings settings, CmsDbContext db, AuditLog audit, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+    public AdminSettingsController(SiteSettings settings, CmsDbContext db, AuditLog audit, PortalDatabase database)
     {
         _settings = settings;
         _db = db;
         _audit = audit;
-        _cache = cache;
+        _database = database;
     }
 
     [HttpGet("")]
@@ -68,13 +68,16 @@ public sealed class AdminSettingsController : AdminControllerBase
             return View("Index", fields);
         }
 
-        var changed = await _settings.SetAsync(fields.ToDictionary(f => f.Key, f => f.Value));
-        await _db.SaveChangesAsync();
-        _settings.Invalidate();
-        if (changed > 0)
+        await using (var transaction = await _database.BeginTransactionAsync())
         {
-            await _audit.WriteAsync("settings.saved", "Settings", null, $"{changed} setting(s) changed");
-            await _cache.EvictByTagAsync(Caching.PublicCache.Tag, default);
+            var changed = await _settings.SetAsync(fields.ToDictionary(f => f.Key, f => f.Value));
+            await _db.SaveChangesAsync();
+            if (changed > 0)
+            {
+                await _audit.WriteAsync("settings.saved", "Settings", null, $"{changed} setting(s) changed");
+            }
+
+            await transaction.CommitAsync();
         }
 
         Notice("Settings saved");

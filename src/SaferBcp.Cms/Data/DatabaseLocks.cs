@@ -5,4 +5,7 @@ public static class DatabaseLocks
 {
     /// <summary>Held while a node migrates, applies the setup recipe and creates the first administrator.</summary>
     public const long Startup = 0x5AFE_BC90_0001;
+
+    /// <summary>Held by each transaction that appends to the content change log, until it commits (ContentChangeLog).</summary>
+    public const long ContentChangeLog = 0x5AFE_BC90_0002;
 }

@@ -14,7 +14,7 @@ namespace SaferBcp.Cms.Data;
 public sealed class PortalDatabase : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
-    private readonly List<Action> _afterCommit = [];
+    private readonly List<Func<Task>> _afterCommit = [];
     private readonly SqliteWriterQueue? _writers;
     private DbTransaction? _transaction;
     private bool _inWriterQueueTurn;
@@ -77,8 +77,24 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         }
         else
         {
-            _afterCommit.Add(action);
+            _afterCommit.Add(() =>
+            {
+                action();
+                return Task.CompletedTask;
+            });
         }
+    }
+
+    /// <summary>As <see cref="AfterCommit"/>, for asynchronous work: awaited by the commit, after it succeeds.</summary>
+    public Task AfterCommitAsync(Func<Task> work)
+    {
+        if (_transaction is null)
+        {
+            return work();
+        }
+
+        _afterCommit.Add(work);
+        return Task.CompletedTask;
     }
 
     /// <summary>Every DbContext calls this from its constructor so it joins the scope's connection and transaction.</summary>
@@ -133,7 +149,7 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
             return;
         }
 
-        Action[] callbacks;
+        Func<Task>[] callbacks;
         try
         {
             if (commit)
@@ -167,7 +183,7 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         // Reached only when the commit (or rollback) succeeded.
         foreach (var callback in callbacks)
         {
-            callback();
+            await callback();
         }
     }
 

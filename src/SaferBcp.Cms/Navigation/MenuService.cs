@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 
@@ -13,11 +14,15 @@ public sealed class MenuService
 {
     private readonly CmsDbContext _db;
     private readonly IMemoryCache _cache;
+    private readonly LocalCaches _caches;
+    private readonly ChangeAnnouncer _announcer;
 
-    public MenuService(CmsDbContext db, IMemoryCache cache)
+    public MenuService(CmsDbContext db, IMemoryCache cache, LocalCaches caches, ChangeAnnouncer announcer)
     {
         _db = db;
         _cache = cache;
+        _caches = caches;
+        _announcer = announcer;
     }
 
     public async Task<IReadOnlyList<MenuLink>> GetAsync(string name)
@@ -25,6 +30,7 @@ public sealed class MenuService
         return (await _cache.GetOrCreateAsync("menu:" + name, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            entry.AddExpirationToken(_caches.ChangeToken(ChangeTopics.Menus));
             var record = await _db.Menus.AsNoTracking().FirstOrDefaultAsync(m => m.Name == name);
             return (IReadOnlyList<MenuLink>)(record is null ? [] : Parse(record.ItemsJson));
         }))!;
@@ -32,24 +38,28 @@ public sealed class MenuService
 
     public Task<List<string>> NamesAsync() => _db.Menus.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync();
 
-    /// <summary>Replaces a menu's links. Returns false when nothing changed. Callers save the context.</summary>
+    /// <summary>
+    /// Replaces a menu's links. Returns false when nothing changed. Callers save the context, inside a transaction
+    /// (every node's copy is cleared when it commits).
+    /// </summary>
     public async Task<bool> SetAsync(string name, IReadOnlyList<MenuLink> links)
     {
         var json = JsonSerializer.Serialize(links, ContentJson.Options);
         var record = await _db.Menus.FindAsync(name);
-        _cache.Remove("menu:" + name);
         if (record is null)
         {
             _db.Menus.Add(new MenuRecord { Name = name, ItemsJson = json });
-            return true;
         }
-
-        if (record.ItemsJson == json)
+        else if (record.ItemsJson == json)
         {
             return false;
         }
+        else
+        {
+            record.ItemsJson = json;
+        }
 
-        record.ItemsJson = json;
+        await _announcer.AnnounceAsync(ChangeTopics.Menus);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Data;
 
 namespace SaferBcp.Cms.Settings;
@@ -15,11 +16,15 @@ public sealed class SiteSettings
     private const string CacheKey = "site-settings";
     private readonly CmsDbContext _db;
     private readonly IMemoryCache _cache;
+    private readonly LocalCaches _caches;
+    private readonly ChangeAnnouncer _announcer;
 
-    public SiteSettings(CmsDbContext db, IMemoryCache cache)
+    public SiteSettings(CmsDbContext db, IMemoryCache cache, LocalCaches caches, ChangeAnnouncer announcer)
     {
         _db = db;
         _cache = cache;
+        _caches = caches;
+        _announcer = announcer;
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetAllAsync()
@@ -27,6 +32,7 @@ public sealed class SiteSettings
         return (await _cache.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            entry.AddExpirationToken(_caches.ChangeToken(ChangeTopics.Settings));
             return (IReadOnlyDictionary<string, string>)await _db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value);
         }))!;
     }
@@ -37,7 +43,10 @@ public sealed class SiteSettings
         return all.TryGetValue(key, out var value) ? value : fallback;
     }
 
-    /// <summary>Sets values; returns how many actually changed. Callers save the context.</summary>
+    /// <summary>
+    /// Sets values; returns how many actually changed. Callers save the context, inside a transaction (every node's
+    /// copy is cleared when it commits).
+    /// </summary>
     public async Task<int> SetAsync(IReadOnlyDictionary<string, string> values)
     {
         var changed = 0;
@@ -56,9 +65,11 @@ public sealed class SiteSettings
             }
         }
 
-        _cache.Remove(CacheKey);
+        if (changed > 0)
+        {
+            await _announcer.AnnounceAsync(ChangeTopics.Settings);
+        }
+
         return changed;
     }
-
-    public void Invalidate() => _cache.Remove(CacheKey);
 }

@@ -46,7 +46,6 @@ public sealed class SettingsStep : IRecipeStep
         var values = ((JsonObject)step["settings"]!).ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
         var changed = await _settings.SetAsync(values);
         await _db.SaveChangesAsync(cancellationToken);
-        _settings.Invalidate();
         return changed;
     }
 
