@@ -88,7 +88,7 @@ mkdir -p "$TMP/data"
 echo "== starting the portal on http://127.0.0.1:$PORTAL_PORT (Production, data folder $TMP/data)"
 (
   cd "$OUT"
-  export Portal__DataFolder="$TMP/data" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+  export Portal__DataFolder="$TMP/data" Portal__PublicAddress="http://127.0.0.1" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
   export SAFERBCP_ADMIN_PASSWORD="$ADMIN_PASSWORD"   # exported, never on a command line
   export Logging__LogLevel__Default=Warning
   exec env 'Logging__LogLevel__Microsoft.AspNetCore=Warning' 'Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning' \

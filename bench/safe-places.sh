@@ -44,7 +44,7 @@ ADMIN_PASSWORD="Bench-Admin-Passw0rd"
 
   python3 bench/safe-places/generate.py "$PLACES" > "$WORK/places.csv"
   echo "== portal on $BASE, data in $WORK, $PLACES generated places ($(wc -c < "$WORK/places.csv") bytes of CSV)"
-  (cd "$PROJECT/bin/Release/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" Portal__DataFolder="$WORK/data" \
+  (cd "$PROJECT/bin/Release/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" Portal__DataFolder="$WORK/data" Portal__PublicAddress="http://127.0.0.1" \
       Portal__Admin__UserName=admin Portal__Admin__Password="$ADMIN_PASSWORD" Logging__LogLevel__Default=Warning \
       dotnet SaferBcp.Portal.dll) > "$WORK/portal.log" 2>&1 &
   echo $! > "$WORK/portal.pid"

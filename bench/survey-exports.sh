@@ -97,7 +97,7 @@ trap 'exit 130' INT TERM
 start_portal() {
   (
     cd "$PORTAL/bin/Release/net10.0"
-    export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Urls="$BASE" Portal__DataFolder="$WORK/data"
+    export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Urls="$BASE" Portal__DataFolder="$WORK/data" Portal__PublicAddress="http://127.0.0.1"
     export SAFERBCP_ADMIN_PASSWORD="$ADMIN_PASSWORD" Logging__LogLevel__Default=Warning
     exec dotnet SaferBcp.Portal.dll
   ) >> "$WORK/portal.log" 2>&1 &

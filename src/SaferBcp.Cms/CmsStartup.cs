@@ -18,6 +18,7 @@ using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Hosting;
 using SaferBcp.Cms.Modules;
 using SaferBcp.Cms.Navigation;
 using SaferBcp.Cms.Recipes;
@@ -39,7 +40,14 @@ public sealed class CmsStartup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection("Portal"))
+            .PostConfigure<IHostEnvironment>((options, environment) => PortalAddressDefaults.Apply(options, environment, configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PortalOptions>, PortalAddressValidation>();
+        services.AddSingleton<PublicAddress>();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<PortalOptions>>((forwarded, portal) => TrustedProxies.Apply(forwarded, portal.Value.TrustedProxies));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -164,6 +172,14 @@ public sealed class CmsStartup : ModuleStartup
     /// <summary>Adds the request pipeline in a fixed order; module middleware comes after authorization.</summary>
     public static void UseKernelPipeline(WebApplication app)
     {
+        // First, so that everything after it (HSTS, secure cookies, the rate limiter, sign-in) sees the visitor's
+        // address and scheme. Only with proxies listed: with none, ASP.NET would believe the headers from anyone.
+        if (app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<PublicHostMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         if (!app.Environment.IsDevelopment())

@@ -39,6 +39,7 @@ public sealed class KernelHarness : IAsyncDisposable
         {
             ["Portal:DataFolder"] = folder,
             ["Portal:NodeId"] = "test-node",
+            ["Portal:PublicAddress"] = "http://localhost",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

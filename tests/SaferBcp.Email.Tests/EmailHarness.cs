@@ -40,6 +40,7 @@ public sealed class EmailHarness : IAsyncDisposable
         {
             ["Portal:DataFolder"] = folder,
             ["Portal:NodeId"] = "test-node",
+            ["Portal:PublicAddress"] = "http://localhost",
             ["Email:BackoffBase"] = "00:01:00",
             ["Email:BackoffMax"] = "00:10:00",
         };

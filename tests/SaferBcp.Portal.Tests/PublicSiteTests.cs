@@ -61,7 +61,9 @@ public sealed class PublicSiteTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task Hsts_is_sent_over_https_outside_development()
     {
-        using var client = _portal.Browser("https://portal.saferbcp.test");
+        // Not localhost, which HSTS leaves out.
+        await using var portal = new PortalFactory().With("Portal:PublicAddress", "https://portal.saferbcp.test");
+        using var client = portal.Browser("https://portal.saferbcp.test");
         using var response = await client.GetAsync("/");
         Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
     }

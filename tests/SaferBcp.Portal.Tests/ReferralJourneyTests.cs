@@ -14,7 +14,7 @@ namespace SaferBcp.Portal.Tests;
 /// </summary>
 public sealed partial class ReferralJourneyTests
 {
-    private const string Form = "/refer-yourself/domestic-abuse";
+    internal const string Form = "/refer-yourself/domestic-abuse";
     private const string Name = "Zelda Quickfox-Marlowe";
     private const string Phone = "07700 900461";
     private const string Email = "zelda.quickfox@example.org";
@@ -47,6 +47,25 @@ public sealed partial class ReferralJourneyTests
     /// <summary>Answers every page of the domestic abuse form as a resident in Poole with all six risk indicators; returns the reference shown.</summary>
     private static async Task<string> CompleteReferralAsync(HttpClient client)
     {
+        await AnswerEveryPageAsync(client);
+        var check = await client.GetStringAsync($"{Form}/check");
+        Assert.Contains(Name, check, StringComparison.Ordinal);
+        using var sent = await client.PostAsync($"{Form}/check", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(check),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var confirmation = await client.GetStringAsync($"{Form}/confirmation");
+        Assert.Contains("<h1 class=\"govuk-panel__title\">Referral sent</h1>", confirmation, StringComparison.Ordinal);
+        return ReferencePattern().Match(confirmation) is { Success: true } match
+            ? match.Value
+            : throw new Xunit.Sdk.XunitException("the confirmation page shows no reference");
+    }
+
+    /// <summary>Answers every question page of the domestic abuse form, up to (not including) check answers.</summary>
+    internal static async Task AnswerEveryPageAsync(HttpClient client)
+    {
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Form)).StatusCode);
         (await AnswerAsync(client, "danger", new() { ["in-danger"] = "no" })).Dispose();
         (await AnswerAsync(client, "about-you", new() { ["name"] = Name, ["area"] = "poole", ["age-band"] = "25-34" })).Dispose();
@@ -61,20 +80,6 @@ public sealed partial class ReferralJourneyTests
         (await AnswerAsync(client, "contact-email-ok", new() { ["safe-email-ok"] = "yes" })).Dispose();
         (await AnswerAsync(client, "contact-email", new() { ["safe-email"] = Email })).Dispose();
         (await AnswerAsync(client, "contact-times", new() { ["safe-times"] = "Weekday mornings", ["someone-else"] = "Say you are from the dentist" })).Dispose();
-
-        var check = await client.GetStringAsync($"{Form}/check");
-        Assert.Contains(Name, check, StringComparison.Ordinal);
-        using var sent = await client.PostAsync($"{Form}/check", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(check),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-
-        var confirmation = await client.GetStringAsync($"{Form}/confirmation");
-        Assert.Contains("<h1 class=\"govuk-panel__title\">Referral sent</h1>", confirmation, StringComparison.Ordinal);
-        return ReferencePattern().Match(confirmation) is { Success: true } match
-            ? match.Value
-            : throw new Xunit.Sdk.XunitException("the confirmation page shows no reference");
     }
 
     private static async Task<int> ReferralCountAsync(IServiceProvider services, string? reference = null)

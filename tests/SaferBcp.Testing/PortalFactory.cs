@@ -21,6 +21,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Test-Admin-Passw0rd";
     public const string StaffPassword = "Test-Staff-Passw0rd";
 
+    /// <summary>Where the test clients (http://localhost) find the portal; override with With("Portal:PublicAddress", …).</summary>
+    public const string DefaultPublicAddress = "http://localhost";
+
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
     private bool _ownsStorage = true;
@@ -101,6 +104,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:ConnectionString", ConnectionString);
         builder.UseSetting("Portal:Admin:UserName", AdminUser);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        builder.UseSetting("Portal:PublicAddress", DefaultPublicAddress);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
@@ -114,9 +118,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Starts the portal on Kestrel on a free loopback port (for a real browser) and returns its address.</summary>
+    /// <summary>
+    /// Starts the portal on Kestrel on a free loopback port (for a real browser) and returns its address. Unless a test
+    /// set another, the public address is http://127.0.0.1: the portal compares host names only, so any port will do.
+    /// </summary>
     public string StartRealServer()
     {
+        _settings.TryAdd("Portal:PublicAddress", "http://127.0.0.1");
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

@@ -10,9 +10,6 @@ public sealed class ReferralOptions
     /// </summary>
     public int UrgentRiskThreshold { get; set; } = 3;
 
-    /// <summary>The portal's public address (https://…), used for the inbox link in team emails.</summary>
-    public string? PortalAddress { get; set; }
-
     /// <summary>How often the retention job runs.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 }

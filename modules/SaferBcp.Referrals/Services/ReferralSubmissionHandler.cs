@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Hosting;
 using SaferBcp.Email.Models;
 using SaferBcp.Email.Services;
 using SaferBcp.Forms.Services;
@@ -121,15 +120,13 @@ public sealed class ReferralNotifier
 {
     private readonly IEmailOutbox _outbox;
     private readonly IEmailTemplateRenderer _templates;
-    private readonly IHttpContextAccessor _http;
-    private readonly ReferralOptions _options;
+    private readonly PublicAddress _address;
 
-    public ReferralNotifier(IEmailOutbox outbox, IEmailTemplateRenderer templates, IHttpContextAccessor http, IOptions<ReferralOptions> options)
+    public ReferralNotifier(IEmailOutbox outbox, IEmailTemplateRenderer templates, PublicAddress address)
     {
         _outbox = outbox;
         _templates = templates;
-        _http = http;
-        _options = options.Value;
+        _address = address;
     }
 
     public async Task NotifyTeamAsync(Referral referral, Team team, CancellationToken cancellationToken = default)
@@ -140,7 +137,7 @@ public sealed class ReferralNotifier
             ["form_title"] = referral.FormTitle,
             ["priority"] = referral.Priority.ToString(),
             ["response_time"] = team.ResponseTime,
-            ["inbox_link"] = InboxLink(referral.Reference),
+            ["inbox_link"] = _address.Absolute("/admin/referrals/" + referral.Reference),
         };
         var email = await _templates.RenderAsync(ReferralTemplates.TeamNotification, variables, cancellationToken);
         foreach (var address in team.Addresses)
@@ -154,17 +151,5 @@ public sealed class ReferralNotifier
         var variables = new Dictionary<string, object?> { ["reference"] = reference, ["response_time"] = responseTime };
         var email = await _templates.RenderAsync(ReferralTemplates.Acknowledgement, variables, cancellationToken);
         await _outbox.EnqueueAsync(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.Acknowledgement), cancellationToken);
-    }
-
-    private string InboxLink(string reference)
-    {
-        var path = "/admin/referrals/" + reference;
-        if (_options.PortalAddress is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/') + path;
-        }
-
-        var request = _http.HttpContext?.Request;
-        return request is null ? path : $"{request.Scheme}://{request.Host}{path}";
     }
 }

@@ -96,7 +96,7 @@ public sealed class SafePlacesController : Controller
     [OutputCache(PolicyName = PublicCache.Policy)]
     public async Task<IActionResult> Csv()
     {
-        var csv = await _openData.CsvAsync(SiteUrl(), HttpContext.RequestAborted);
+        var csv = await _openData.CsvAsync(HttpContext.RequestAborted);
         return File(SafePlaceOpenData.Utf8.GetBytes(csv), "text/csv; charset=utf-8", "safe-places.csv");
     }
 
@@ -104,11 +104,9 @@ public sealed class SafePlacesController : Controller
     [OutputCache(PolicyName = PublicCache.Policy)]
     public async Task<IActionResult> GeoJson()
     {
-        var json = await _openData.GeoJsonAsync(SiteUrl(), HttpContext.RequestAborted);
+        var json = await _openData.GeoJsonAsync(HttpContext.RequestAborted);
         return File(SafePlaceOpenData.Utf8.GetBytes(json), "application/geo+json; charset=utf-8");
     }
-
-    private string SiteUrl() => $"{Request.Scheme}://{Request.Host}";
 }
 
 public sealed class LocatorForm

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
+using SaferBcp.Cms.Hosting;
 using SaferBcp.SafePlaces.Models;
 
 namespace SaferBcp.SafePlaces.Services;
@@ -23,13 +24,18 @@ public sealed class SafePlaceOpenData
     public static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
     private readonly SafePlaceLocator _locator;
+    private readonly PublicAddress _address;
 
-    public SafePlaceOpenData(SafePlaceLocator locator) => _locator = locator;
+    public SafePlaceOpenData(SafePlaceLocator locator, PublicAddress address)
+    {
+        _locator = locator;
+        _address = address;
+    }
 
     public Task<List<SafePlaceIndex>> PlacesAsync(CancellationToken cancellationToken = default) =>
         _locator.Visible().OrderBy(p => p.Name).ToListAsync(cancellationToken);
 
-    public async Task<string> CsvAsync(string siteUrl, CancellationToken cancellationToken = default)
+    public async Task<string> CsvAsync(CancellationToken cancellationToken = default)
     {
         var places = await PlacesAsync(cancellationToken);
         var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -65,7 +71,7 @@ public sealed class SafePlaceOpenData
                 csv.WriteField(p.Phone);
                 csv.WriteField(p.Description);
                 csv.WriteField(p.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(siteUrl + "/" + p.Path);
+                csv.WriteField(_address.Absolute(p.Path));
                 csv.EndRecord();
             }
 
@@ -75,7 +81,7 @@ public sealed class SafePlaceOpenData
         return text.ToString();
     }
 
-    public async Task<string> GeoJsonAsync(string siteUrl, CancellationToken cancellationToken = default)
+    public async Task<string> GeoJsonAsync(CancellationToken cancellationToken = default)
     {
         var places = await PlacesAsync(cancellationToken);
         var collection = new FeatureCollection();
@@ -98,7 +104,7 @@ public sealed class SafePlaceOpenData
                 { "closed_dates", ClosedDates(hours) },
                 { "special_hours", SpecialHoursText.ToOneLine(hours.Special) },
                 { "last_verified", p.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-                { "url", siteUrl + "/" + p.Path },
+                { "url", _address.Absolute(p.Path) },
             };
             collection.Add(new Feature(Geometry.CreatePoint(new Coordinate(p.Longitude!.Value, p.Latitude!.Value)), attributes) { });
         }

@@ -24,4 +24,16 @@ public sealed class PortalOptions
     public string? RecipesFolder { get; set; }
 
     public string SetupRecipe { get; set; } = "saferbcp.recipe.json";
+
+    /// <summary>
+    /// The site's public base address, like https://safer.bcpcouncil.gov.uk. Every absolute link is built from it and
+    /// requests for another host name are refused. Required outside Development.
+    /// </summary>
+    public string? PublicAddress { get; set; }
+
+    /// <summary>
+    /// Addresses (10.0.0.5) and ranges (10.1.0.0/16) of the reverse proxies whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty: no forwarded header is believed.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }
