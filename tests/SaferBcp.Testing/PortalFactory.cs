@@ -44,7 +44,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     private PortalFactory(PortalFactory other, bool sameDataFolder)
     {
         Provider = other.Provider;
-        ConnectionString = other.ConnectionString;
+        ConnectionString = other.Provider == DatabaseProvider.Sqlite ? $"Data Source={other.DatabaseFile}" : other.ConnectionString;
         if (sameDataFolder)
         {
             DataFolder = other.DataFolder;
@@ -72,10 +72,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The PostgreSQL database of this portal alone (null on SQLite).</summary>
+    /// <summary>The PostgreSQL database of this portal alone; on SQLite null, or another node's file (<see cref="AnotherNode"/>).</summary>
     public string? ConnectionString { get; }
 
     public string DataFolder { get; }
+
+    /// <summary>Each factory is a node of its own (change-log cursors are kept per node).</summary>
+    public string NodeId { get; } = "test-node-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>The portal's clock: 27 November 2026 at noon (UTC) when the factory is made, then real time.</summary>
     public TimeProvider Clock { get; } = new PinnedClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
@@ -105,6 +108,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:UserName", AdminUser);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:PublicAddress", DefaultPublicAddress);
+        builder.UseSetting("Portal:NodeId", NodeId);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
@@ -194,9 +198,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             return;
         }
 
-        if (ConnectionString is not null && _ownsDatabase)
+        if (Provider == DatabaseProvider.Postgres && _ownsDatabase)
         {
-            PostgresServer.Get().DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
+            PostgresServer.Get().DropDatabaseAsync(ConnectionString!).GetAwaiter().GetResult();
         }
 
         try

@@ -55,7 +55,7 @@ public sealed class SearchIndexer
                     break;
                 }
 
-                foreach (var id in batch.Select(c => c.ContentItemId).Distinct())
+                foreach (var id in batch.Select(c => c.ContentItemId).Where(id => id.Length > 0).Distinct())
                 {
                     await IndexItemAsync(id);
                     applied++;

@@ -45,14 +45,15 @@ public sealed class OutputCacheEvictionHandler : IContentHandler
 public sealed class ChangeLogCacheInvalidator : PeriodicJob
 {
     private const string Consumer = "cache";
-    private readonly IOutputCacheStore _store;
+    private readonly LocalCaches _caches;
 
-    public ChangeLogCacheInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, ILogger<ChangeLogCacheInvalidator> logger)
-        : base(scopes, clock, logger) => _store = store;
+    public ChangeLogCacheInvalidator(IServiceScopeFactory scopes, LocalCaches caches, TimeProvider clock, ILogger<ChangeLogCacheInvalidator> logger)
+        : base(scopes, clock, logger) => _caches = caches;
 
     protected override string Name => "Reading the content change log for cache invalidation";
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
+    /// <summary>One primary-key MAX a second: cheap, and within the 2 seconds a change may take to reach every node.</summary>
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) => CatchUpAsync(services, cancellationToken);
 
@@ -78,7 +79,7 @@ public sealed class ChangeLogCacheInvalidator : PeriodicJob
         var evict = await log.AnyFromOtherNodesAsync(cursor, last, cancellationToken);
         if (evict)
         {
-            await _store.EvictByTagAsync(PublicCache.Tag, cancellationToken);
+            await _caches.ClearAllAsync(cancellationToken);
         }
 
         await log.SetCursorAsync(Consumer, last, cancellationToken);

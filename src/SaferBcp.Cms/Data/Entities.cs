@@ -17,7 +17,10 @@ public enum ContentChangeKind
     Deleted = 3,
 }
 
-/// <summary>An append-only record of changes to public content. Search indexes and caches on each node read it from their cursor.</summary>
+/// <summary>
+/// An append-only record of changes to public content. Search indexes and caches on each node read it from their cursor.
+/// A change to something else the public sees (settings, menus, the dataset) has no ContentItemId and its topic as ContentType.
+/// </summary>
 public sealed class ContentChange
 {
     public long Id { get; set; }

@@ -14,7 +14,10 @@ public sealed class PortalOptions
 
     public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Only for PostgreSQL; SQLite always uses {DataFolder}/portal.db.</summary>
+    /// <summary>
+    /// For PostgreSQL (Npgsql's form). On SQLite it may name another file ("Data Source=/path/portal.db"), as a second
+    /// process on the same machine does in the tests; otherwise SQLite uses {DataFolder}/portal.db.
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Identifies this node for change-log cursors when several nodes share a database.</summary>
