@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
 using SaferBcp.Cms.Settings;
 
@@ -42,6 +43,17 @@ public sealed class SiteController : Controller
     public IActionResult Error()
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (DatabaseUnavailable.Is(failure?.Error))
+        {
+            // Broken pooled connections would each fail one more request once the database is back: drop them now.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            _logger.LogWarning("The database could not be reached on {Path}: {Reason}", failure!.Path, failure.Error.Message);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+            ViewData["Title"] = "Sorry, the service is unavailable";
+            return View("~/Views/Site/Unavailable.cshtml");
+        }
+
         if (failure is not null)
         {
             // The path only: query strings can carry what a person typed.

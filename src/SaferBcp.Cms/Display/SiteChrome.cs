@@ -27,7 +27,22 @@ public sealed class SiteChrome
         _banners = banners;
     }
 
+    /// <summary>Around the "try again" page when the database cannot be reached: nothing that needs it.</summary>
+    public static readonly SiteChromeModel WithoutDatabase = new("Safer BCP", "", [], [], []);
+
     public async Task<SiteChromeModel> GetAsync()
+    {
+        try
+        {
+            return await ReadAsync();
+        }
+        catch (Exception e) when (Data.DatabaseUnavailable.Is(e))
+        {
+            return WithoutDatabase;
+        }
+    }
+
+    private async Task<SiteChromeModel> ReadAsync()
     {
         var banners = new List<SiteBanner>();
         foreach (var source in _banners)
