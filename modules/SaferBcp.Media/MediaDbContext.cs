@@ -14,6 +14,8 @@ public sealed class MediaDbContext : DbContext
 
     public DbSet<MediaFile> Files => Set<MediaFile>();
 
+    public DbSet<MediaBlob> Blobs => Set<MediaBlob>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MediaFile>(e =>
@@ -26,6 +28,13 @@ public sealed class MediaDbContext : DbContext
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.Property(x => x.Description).HasMaxLength(500);
             e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+        modelBuilder.Entity<MediaBlob>(e =>
+        {
+            e.ToTable("Media_Blobs");
+            e.HasKey(x => x.MediaFileId);
+            e.HasOne(x => x.File).WithOne().HasForeignKey<MediaBlob>(x => x.MediaFileId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

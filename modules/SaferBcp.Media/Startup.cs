@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Admin;
@@ -10,7 +11,8 @@ namespace SaferBcp.Media;
 
 /// <summary>
 /// The media library: image and PDF uploads checked by content (SVG refused), a size limit from
-/// Media:MaxUploadBytes, alt text required, files served from /media/, and the "media" recipe step.
+/// Media:MaxUploadBytes, alt text required, kept in the database (no node's disk) and served from /media/, and the
+/// "media" recipe step.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -22,6 +24,8 @@ public sealed class Startup : ModuleStartup
         services.AddPortalDbContext<MediaDbContext>("Media");
         services.AddScoped<MediaStore>();
         services.AddScoped<IRecipeStep, MediaStep>();
+        services.AddHostedService<LegacyMediaImporter>();
+        services.AddTransient<IStartupFilter, MediaSandbox.StartupFilter>();
 
         services.AddSingleton(new AdminMenuItem("Media library", "/admin/media", SaferBcp.Media.Permissions.ManageMedia, 20));
     }

@@ -1,6 +1,9 @@
 namespace SaferBcp.Media.Models;
 
-/// <summary>An uploaded image or PDF. The file lives in the data folder; this row describes it.</summary>
+/// <summary>
+/// An uploaded image or PDF: what it is and where it is served. Its bytes are a <see cref="MediaBlob"/> of their own,
+/// so listing the library never loads them.
+/// </summary>
 public sealed class MediaFile
 {
     public int Id { get; set; }
@@ -21,5 +24,13 @@ public sealed class MediaFile
 
     public string? UploadedBy { get; set; }
 
+    /// <summary>
+    /// The SHA-256 of the bytes (lower-case hex), written with them in one transaction: null only for a file uploaded
+    /// before media moved into the database whose bytes have not been imported yet (see LegacyMediaImporter).
+    /// </summary>
+    public string? Sha256 { get; set; }
+
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+
+    public bool IsPdf => ContentType == "application/pdf";
 }

@@ -30,7 +30,7 @@ public sealed class MediaStep : IRecipeStep
             }
 
             var url = RecipeJson.Text(file, "url", path, errors, maxLength: 200);
-            if (url is not null && _store.PhysicalPath(url) is null)
+            if (url is not null && !MediaAddress.IsValid(url))
             {
                 errors.Add($"{path}.url", "must start with /media/ and stay inside it");
             }
@@ -77,8 +77,8 @@ public sealed class MediaStep : IRecipeStep
         var array = new JsonArray();
         foreach (var file in await _store.ListAsync())
         {
-            var path = _store.PhysicalPath(file.Url);
-            if (path is null || !File.Exists(path))
+            var bytes = await _store.ReadBytesAsync(file.Id);
+            if (bytes is null)
             {
                 continue;
             }
@@ -88,7 +88,7 @@ public sealed class MediaStep : IRecipeStep
                 ["url"] = file.Url,
                 ["fileName"] = file.OriginalName,
                 ["description"] = file.Description,
-                ["base64"] = Convert.ToBase64String(await File.ReadAllBytesAsync(path, cancellationToken)),
+                ["base64"] = Convert.ToBase64String(bytes),
             });
         }
 

@@ -22,6 +22,20 @@ namespace SaferBcp.Media.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SaferBcp.Media.Models.MediaBlob", b =>
+                {
+                    b.Property<int>("MediaFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MediaFileId");
+
+                    b.ToTable("Media_Blobs", (string)null);
+                });
+
             modelBuilder.Entity("SaferBcp.Media.Models.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -48,6 +62,10 @@ namespace SaferBcp.Media.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("UploadedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -66,6 +84,17 @@ namespace SaferBcp.Media.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Media_Files", (string)null);
+                });
+
+            modelBuilder.Entity("SaferBcp.Media.Models.MediaBlob", b =>
+                {
+                    b.HasOne("SaferBcp.Media.Models.MediaFile", "File")
+                        .WithOne()
+                        .HasForeignKey("SaferBcp.Media.Models.MediaBlob", "MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,20 @@ namespace SaferBcp.Media.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SaferBcp.Media.Models.MediaBlob", b =>
+                {
+                    b.Property<int>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MediaFileId");
+
+                    b.ToTable("Media_Blobs", (string)null);
+                });
+
             modelBuilder.Entity("SaferBcp.Media.Models.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -41,6 +55,10 @@ namespace SaferBcp.Media.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UploadedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -59,6 +77,17 @@ namespace SaferBcp.Media.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Media_Files", (string)null);
+                });
+
+            modelBuilder.Entity("SaferBcp.Media.Models.MediaBlob", b =>
+                {
+                    b.HasOne("SaferBcp.Media.Models.MediaFile", "File")
+                        .WithOne()
+                        .HasForeignKey("SaferBcp.Media.Models.MediaBlob", "MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }
