@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +18,7 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Hosting;
+using SaferBcp.Cms.KeyRing;
 using SaferBcp.Cms.Modules;
 using SaferBcp.Cms.Navigation;
 using SaferBcp.Cms.Recipes;
@@ -56,19 +56,8 @@ public sealed class CmsStartup : ModuleStartup
         services.AddSingleton<SqliteWriterQueue>();
         services.AddPortalDbContext<CmsDbContext>("Cms");
 
-        // Data Protection keys (sign-in cookies, antiforgery, later encrypted referrals) live in the data
-        // folder, or a configured folder shared by every node — never in the database.
-        services.AddDataProtection().SetApplicationName("SaferBcp.Portal");
-        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(provider =>
-            new ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
-            {
-                var folder = configuration["Portal:KeyRingFolder"] is { Length: > 0 } configured
-                    ? configured
-                    : provider.GetRequiredService<PortalDataPaths>().Folder("keys");
-                Directory.CreateDirectory(folder);
-                options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(folder), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-            }));
+        // Data Protection's key ring: in the database on PostgreSQL, in files on SQLite; encrypted with Portal:KeyProtectionCertificate.
+        services.AddPortalKeyRing(configuration);
 
         AddAccounts(services);
 

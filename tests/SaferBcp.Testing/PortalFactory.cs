@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Data;
+using SaferBcp.Cms.KeyRing;
 using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Testing;
 
 /// <summary>
 /// The whole portal, as `dotnet run` builds it, over a SQLite file in a fresh temporary data folder, or over a fresh
-/// PostgreSQL database (<see cref="DefaultProvider"/>, set by the PostgreSQL copy of the integration tests):
-/// migrations, the real setup recipe and the first administrator happen at start-up.
+/// PostgreSQL database (<see cref="DefaultProvider"/>, set by the PostgreSQL copy of the integration tests, with the test
+/// process's key protection certificate): migrations, the real setup recipe and the first administrator happen at start-up.
 /// </summary>
 public partial class PortalFactory : WebApplicationFactory<Program>
 {
@@ -109,6 +110,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:PublicAddress", DefaultPublicAddress);
         builder.UseSetting("Portal:NodeId", NodeId);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // PostgreSQL keeps the key ring in the database and will not start without a certificate to encrypt it.
+            builder.UseSetting(KeyProtectionCertificate.PathSetting, TestCertificates.Shared);
+            builder.UseSetting(KeyProtectionCertificate.PasswordSetting, TestCertificates.Password);
+        }
+
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>

@@ -5,8 +5,8 @@ namespace SaferBcp.Referrals.Services;
 
 /// <summary>
 /// Encrypts what a person told us, and what staff write about it, with ASP.NET Core Data Protection. The key
-/// ring lives in the data folder (or Portal:KeyRingFolder), never in the database, so a copy of the database
-/// alone reveals nothing.
+/// ring is either in the database with every key encrypted by the key protection certificate (PostgreSQL), or in
+/// files apart from the database (SQLite), so a copy of the database alone reveals nothing.
 /// </summary>
 public sealed class ReferralProtector
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SaferBcp.Cms.Controllers;
+using SaferBcp.Cms.KeyRing;
 using SaferBcp.Cms.Recipes;
 using SaferBcp.Cms.Security;
 using SaferBcp.Cms.Settings;
@@ -12,8 +13,8 @@ using SaferBcp.Cms.Settings;
 namespace SaferBcp.Cms.Data;
 
 /// <summary>
-/// Brings the database up to date at start-up: runs every module's migrations, applies the setup
-/// recipe the first time, and creates the first administrator when there is no account.
+/// Brings the database up to date at start-up: runs every module's migrations, loads the Data Protection key ring,
+/// applies the setup recipe the first time, and creates the first administrator when there is no account.
 /// </summary>
 public static class PortalInitializer
 {
@@ -25,9 +26,11 @@ public static class PortalInitializer
         var provider = scope.ServiceProvider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("SaferBcp.Setup");
 
-        // Nodes starting together take turns: the first migrates and applies the recipe, the others then find it done.
+        // Nodes starting together take turns: the first migrates, creates the key ring's first key and applies the recipe,
+        // the others then find it done.
         await using var startupLock = await provider.GetRequiredService<PortalDatabase>().LockAsync(DatabaseLocks.Startup, cancellationToken);
         await MigrateAsync(provider, cancellationToken);
+        PortalKeyRing.Load(provider);
 
         var settings = provider.GetRequiredService<SiteSettings>();
         if ((await settings.GetAsync(SetupCompletedSetting)).Length == 0)
