@@ -12,13 +12,18 @@ public sealed class PortalDataPaths
         Options = options.Value;
         DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, Options.DataFolder));
         Directory.CreateDirectory(DataFolder);
-        SqliteConnectionString = new SqliteConnectionStringBuilder
+        var sqlite = new SqliteConnectionStringBuilder(Options.DatabaseProvider == DatabaseProvider.Sqlite ? Options.ConnectionString : null)
         {
-            DataSource = Path.Combine(DataFolder, "portal.db"),
             Cache = SqliteCacheMode.Private,
             DefaultTimeout = 30,
             Pooling = true,
-        }.ToString();
+        };
+        if (string.IsNullOrEmpty(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.Combine(DataFolder, "portal.db");
+        }
+
+        SqliteConnectionString = sqlite.ToString();
     }
 
     public PortalOptions Options { get; }

@@ -14,7 +14,7 @@ public sealed class PortalOptions
 
     public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Only for PostgreSQL; SQLite always uses {DataFolder}/portal.db.</summary>
+    /// <summary>Required for PostgreSQL. For SQLite, optional: "Data Source=…" puts the file elsewhere than {DataFolder}/portal.db.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Identifies this node for change-log cursors when several nodes share a database.</summary>
