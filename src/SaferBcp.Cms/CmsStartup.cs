@@ -98,6 +98,7 @@ public sealed class CmsStartup : ModuleStartup
         services.AddSingleton(new AdminMenuItem("Import and export", "/admin/recipes", CmsPermissions.ImportExportRecipes, 95));
 
         services.AddOutputCache(PublicCache.AddPolicies);
+        services.AddScoped<JobLeases>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<ChangeLogCacheInvalidator>();
         services.AddSingleton<ChangeNotificationListener>();

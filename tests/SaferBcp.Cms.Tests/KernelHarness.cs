@@ -17,12 +17,14 @@ namespace SaferBcp.Cms.Tests;
 public sealed class KernelHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _root;
+    private readonly bool _ownsFolder;
 
-    private KernelHarness(ServiceProvider root, string folder, FakeTimeProvider clock)
+    private KernelHarness(ServiceProvider root, string folder, FakeTimeProvider clock, bool ownsFolder)
     {
         _root = root;
         Folder = folder;
         Clock = clock;
+        _ownsFolder = ownsFolder;
     }
 
     public string Folder { get; }
@@ -31,14 +33,24 @@ public sealed class KernelHarness : IAsyncDisposable
 
     public string DatabaseFile => Path.Combine(Folder, "portal.db");
 
-    public static async Task<KernelHarness> CreateAsync(Action<IServiceCollection>? configure = null, DateTimeOffset? start = null)
+    /// <summary>The kernel on a new database; <paramref name="clock"/>, if given, instead of one starting at <paramref name="start"/>.</summary>
+    public static Task<KernelHarness> CreateAsync(Action<IServiceCollection>? configure = null, DateTimeOffset? start = null, FakeTimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "saferbcp-kernel-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
+        return StartAsync(folder, "test-node", clock ?? new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)), configure, ownsFolder: true);
+    }
+
+    /// <summary>A second node: the same database file and clock, its own services and Portal:NodeId. Dispose it before <paramref name="first"/>.</summary>
+    public static Task<KernelHarness> AnotherNodeAsync(KernelHarness first, string nodeId, Action<IServiceCollection>? configure = null) =>
+        StartAsync(first.Folder, nodeId, first.Clock, configure, ownsFolder: false);
+
+    private static async Task<KernelHarness> StartAsync(string folder, string nodeId, FakeTimeProvider clock, Action<IServiceCollection>? configure, bool ownsFolder)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Portal:DataFolder"] = folder,
-            ["Portal:NodeId"] = "test-node",
+            ["Portal:NodeId"] = nodeId,
             ["Portal:PublicAddress"] = "http://localhost",
         }).Build();
         var services = new ServiceCollection();
@@ -47,7 +59,6 @@ public sealed class KernelHarness : IAsyncDisposable
         var environment = new TestEnvironment(folder);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton<IWebHostEnvironment>(environment);
-        var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(clock);
         var kernel = new CmsStartup();
         foreach (var permission in kernel.Permissions)
@@ -64,10 +75,13 @@ public sealed class KernelHarness : IAsyncDisposable
             await PortalInitializer.MigrateAsync(scope.ServiceProvider);
         }
 
-        return new KernelHarness(root, folder, clock);
+        return new KernelHarness(root, folder, clock, ownsFolder);
     }
 
     public AsyncServiceScope Scope() => _root.CreateAsyncScope();
+
+    /// <summary>What a hosted job of this node is given.</summary>
+    public IServiceScopeFactory Scopes => _root.GetRequiredService<IServiceScopeFactory>();
 
     public static ContentItem Article(string id, string title, string path) =>
         new ContentItem { ContentItemId = id, ContentType = "Article" }
@@ -77,6 +91,11 @@ public sealed class KernelHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _root.DisposeAsync();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

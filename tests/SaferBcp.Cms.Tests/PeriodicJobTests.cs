@@ -58,6 +58,9 @@ public sealed class PeriodicJobTests
 
         protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
+        // The loop alone, with no database: JobLeaseTests has the turns between nodes.
+        protected override bool OneNodeAtATime => false;
+
         protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
             ScopesSeen.Add(services.GetRequiredService<ScopeMarker>());

@@ -19,7 +19,7 @@ public partial class PortalFactory
         }
 
         var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(DataFolder, "portal.db*"))
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DatabaseFile)!, Path.GetFileName(DatabaseFile) + "*"))
         {
             // Shared read access: the portal still has the file open.
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -35,6 +35,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "saferbcp-portal-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(DataFolder);
+        DatabaseFile = Path.Combine(DataFolder, "portal.db");
         Provider = DefaultProvider;
         if (Provider == DatabaseProvider.Postgres)
         {
@@ -45,7 +46,8 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     private PortalFactory(PortalFactory other, bool sameDataFolder)
     {
         Provider = other.Provider;
-        ConnectionString = other.Provider == DatabaseProvider.Sqlite ? $"Data Source={other.DatabaseFile}" : other.ConnectionString;
+        ConnectionString = other.ConnectionString;
+        DatabaseFile = other.DatabaseFile;
         if (sameDataFolder)
         {
             DataFolder = other.DataFolder;
@@ -65,7 +67,10 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public static PortalFactory Restarted(PortalFactory previous) => new(previous, sameDataFolder: true);
 
-    /// <summary>A second node of the same site: the same database, a data folder of its own. Dispose it before <paramref name="first"/>.</summary>
+    /// <summary>
+    /// A second node of the same site: the same database (on SQLite, the first node's file), a data folder of its own.
+    /// Dispose it before <paramref name="first"/>.
+    /// </summary>
     public static PortalFactory AnotherNode(PortalFactory first) => new(first, sameDataFolder: false);
 
     /// <summary>The provider a factory made with no argument uses: SQLite, unless a test assembly says otherwise.</summary>
@@ -84,7 +89,14 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The portal's clock: 27 November 2026 at noon (UTC) when the factory is made, then real time.</summary>
     public TimeProvider Clock { get; } = new PinnedClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
-    public string DatabaseFile => Path.Combine(DataFolder, "portal.db");
+    /// <summary>The SQLite file: in the data folder, but a second node uses the first node's.</summary>
+    public string DatabaseFile { get; }
+
+    /// <summary>Portal:ConnectionString: the PostgreSQL database, or the SQLite file when it is not in this node's data folder.</summary>
+    private string? ConnectionSetting =>
+        Provider == DatabaseProvider.Postgres ? ConnectionString
+        : DatabaseFile == Path.Combine(DataFolder, "portal.db") ? null
+        : $"Data Source={DatabaseFile}";
 
     /// <summary>Adds or overrides a configuration value; call before the first client is created.</summary>
     public PortalFactory With(string key, string? value)
@@ -105,7 +117,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataFolder", DataFolder);
         builder.UseSetting("Portal:DatabaseProvider", Provider.ToString());
-        builder.UseSetting("Portal:ConnectionString", ConnectionString);
+        builder.UseSetting("Portal:ConnectionString", ConnectionSetting);
         builder.UseSetting("Portal:Admin:UserName", AdminUser);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:PublicAddress", DefaultPublicAddress);

@@ -53,14 +53,20 @@ public sealed class ReferralRetention
         var ids = due.Select(d => d.Id).ToList();
         await _db.Notes.Where(n => ids.Contains(n.ReferralId)).ExecuteDeleteAsync(cancellationToken);
         await _db.Events.Where(n => ids.Contains(n.ReferralId)).ExecuteDeleteAsync(cancellationToken);
-        await _db.Referrals.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = 0;
         foreach (var referral in due)
         {
-            await _audit.WriteAsync("referral.deleted", "Referral", referral.Reference, "Deleted at the end of its retention period", "retention");
+            // One at a time, so only what this run deleted is audited: a run on another node (or one that lost its lease
+            // mid-way) that got there first leaves nothing to delete, and no second audit entry.
+            if (await _db.Referrals.Where(r => r.Id == referral.Id).ExecuteDeleteAsync(cancellationToken) == 1)
+            {
+                await _audit.WriteAsync("referral.deleted", "Referral", referral.Reference, "Deleted at the end of its retention period", "retention");
+                deleted++;
+            }
         }
 
         await transaction.CommitAsync();
-        return due.Count;
+        return deleted;
     }
 }
 

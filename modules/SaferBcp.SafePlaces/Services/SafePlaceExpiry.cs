@@ -30,12 +30,14 @@ public sealed class SafePlaceExpiry
     {
         var hiddenOnOrBefore = _freshness.HiddenOnOrBefore;
         var expired = await _db.Places.AsNoTracking().Where(p => p.LastVerified <= hiddenOnOrBefore).Select(p => p.ContentItemId).ToListAsync(cancellationToken);
+        var hidden = 0;
         foreach (var id in expired)
         {
-            await _content.UnpublishAsync(id, User);
+            // False for a place already down (hidden at an earlier run, or by another node just now).
+            hidden += await _content.UnpublishAsync(id, User) ? 1 : 0;
         }
 
-        return expired.Count;
+        return hidden;
     }
 }
 

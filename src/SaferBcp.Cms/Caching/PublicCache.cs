@@ -55,6 +55,9 @@ public sealed class ChangeLogCacheInvalidator : PeriodicJob
     /// <summary>One primary-key MAX a second: cheap, and within the 2 seconds a change may take to reach every node.</summary>
     protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
+    /// <summary>Each node clears its own cache: every node reads the log.</summary>
+    protected override bool OneNodeAtATime => false;
+
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) => CatchUpAsync(services, cancellationToken);
 
     /// <summary>Reads the change log from this node's cursor; clears the cache if another node changed content. Returns whether it did.</summary>

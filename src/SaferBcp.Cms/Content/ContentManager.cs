@@ -173,28 +173,50 @@ public sealed class ContentManager
         return latest;
     }
 
+    /// <summary>
+    /// Takes the published version down; false if none is published. Two nodes (or an editor and a timed job) doing it at
+    /// once write one change-log row and one audit entry: the version is taken down by an UPDATE that only succeeds while it
+    /// is still published, and the second finds it already down (on PostgreSQL it waits for the first to commit).
+    /// </summary>
     public async Task<bool> UnpublishAsync(string contentItemId, string? user)
     {
-        var published = await _db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Published);
-        if (published is null)
+        if (!await _db.ContentItems.AnyAsync(c => c.ContentItemId == contentItemId && c.Published))
         {
             return false;
         }
 
         await using var transaction = await _database.BeginTransactionAsync();
-
-        published.Published = false;
-        published.UnpublishAtUtc = null;
-        await _changes.AppendAsync(published, ContentChangeKind.Unpublished);
-        await _db.SaveChangesAsync();
-        await _audit.WriteAsync("content.unpublished", published.ContentType, published.ContentItemId, $"\"{published.DisplayText}\" unpublished", userName: user);
-        foreach (var handler in _handlers)
+        var published = await TakeDownAsync(contentItemId);
+        if (published is not null)
         {
-            await handler.UnpublishedAsync(published);
+            await _changes.AppendAsync(published, ContentChangeKind.Unpublished);
+            await _db.SaveChangesAsync();
+            await _audit.WriteAsync("content.unpublished", published.ContentType, published.ContentItemId, $"\"{published.DisplayText}\" unpublished", userName: user);
+            foreach (var handler in _handlers)
+            {
+                await handler.UnpublishedAsync(published);
+            }
         }
 
+        // Committed even when another got there first: an inner unit of work left open would roll back the caller's.
         await transaction.CommitAsync();
-        return true;
+        return published is not null;
+    }
+
+    /// <summary>Marks the published version unpublished, unless someone else already has; returns it, or null.</summary>
+    private async Task<ContentItem?> TakeDownAsync(string contentItemId)
+    {
+        var published = await _db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Published);
+        if (published is null || await _db.ContentItems.Where(c => c.Id == published.Id && c.Published)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.UnpublishAtUtc, (DateTime?)null)) == 0)
+        {
+            return null;
+        }
+
+        // The tracked copy is brought into line with the row, for this scope's later reads.
+        published.Published = false;
+        published.UnpublishAtUtc = null;
+        return published;
     }
 
     /// <summary>Copies an earlier version into the latest draft (a new version; history is never rewritten).</summary>
@@ -243,7 +265,12 @@ public sealed class ContentManager
             atUtc is null ? "Scheduled unpublishing cancelled" : $"Unpublishing scheduled for {UkTime.Format(atUtc.Value)}", userName: user);
     }
 
-    /// <summary>Carries out every publish and unpublish whose time has come. Returns how many it did.</summary>
+    /// <summary>
+    /// Carries out every publish and unpublish whose time has come. Returns how many it did. Each one first claims its
+    /// schedule by clearing it with an UPDATE that only succeeds while the time is still set and due, in the transaction
+    /// that carries it out: a second node, or a run that lost its lease mid-way, finds it claimed and does nothing, so a
+    /// scheduled change is published, logged and audited once.
+    /// </summary>
     public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken = default)
     {
         var now = UtcNow;
@@ -251,17 +278,42 @@ public sealed class ContentManager
             .Select(c => c.ContentItemId).ToListAsync(cancellationToken);
         var toUnpublish = await _db.ContentItems.AsNoTracking().Where(c => c.Published && c.UnpublishAtUtc != null && c.UnpublishAtUtc <= now)
             .Select(c => c.ContentItemId).ToListAsync(cancellationToken);
+        var done = 0;
         foreach (var id in toPublish)
         {
-            await PublishAsync(id, "scheduler");
+            done += await PublishScheduledAsync(id, now) ? 1 : 0;
         }
 
         foreach (var id in toUnpublish)
         {
-            await UnpublishAsync(id, "scheduler");
+            done += await UnpublishScheduledAsync(id, now) ? 1 : 0;
         }
 
-        return toPublish.Count + toUnpublish.Count;
+        return done;
+    }
+
+    private async Task<bool> PublishScheduledAsync(string contentItemId, DateTime now)
+    {
+        await using var transaction = await _database.BeginTransactionAsync();
+        var claimed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && c.Latest && c.PublishAtUtc != null && c.PublishAtUtc <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PublishAtUtc, (DateTime?)null)) == 1;
+        if (claimed)
+        {
+            await PublishAsync(contentItemId, "scheduler");
+        }
+
+        await transaction.CommitAsync();
+        return claimed;
+    }
+
+    private async Task<bool> UnpublishScheduledAsync(string contentItemId, DateTime now)
+    {
+        await using var transaction = await _database.BeginTransactionAsync();
+        var claimed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && c.Published && c.UnpublishAtUtc != null && c.UnpublishAtUtc <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnpublishAtUtc, (DateTime?)null)) == 1;
+        var done = claimed && await UnpublishAsync(contentItemId, "scheduler");
+        await transaction.CommitAsync();
+        return done;
     }
 
     public async Task DeleteAsync(string contentItemId, string? user)

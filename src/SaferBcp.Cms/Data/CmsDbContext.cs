@@ -6,7 +6,7 @@ using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Cms.Data;
 
-/// <summary>The kernel's tables: content versions, routes, change log, audit, settings, menus and accounts.</summary>
+/// <summary>The kernel's tables: content versions, routes, change log, audit, settings, menus, accounts and job leases.</summary>
 public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, string>
 {
     public CmsDbContext(DbContextOptions<CmsDbContext> options, PortalDatabase database)
@@ -28,6 +28,8 @@ public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, str
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     public DbSet<MenuRecord> Menus => Set<MenuRecord>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,6 +109,14 @@ public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, str
             e.ToTable("Menus");
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(64);
+        });
+
+        builder.Entity<JobLease>(e =>
+        {
+            e.ToTable("JobLeases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Holder).HasMaxLength(200).IsRequired();
         });
     }
 }

@@ -47,6 +47,22 @@ public sealed class ChangeCursor
     public long LastChangeId { get; set; }
 }
 
+/// <summary>
+/// Which process runs a one-node-at-a-time job (<see cref="Background.PeriodicJob"/>) until when. Taken and renewed
+/// by <see cref="Background.JobLeases"/>; a row whose <see cref="ExpiresUtc"/> has passed is free for any node.
+/// </summary>
+public sealed class JobLease
+{
+    /// <summary>The job: its class's full name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>"{Portal:NodeId}/{instance}": the node, and which start of the job on it (a restarted node is a new holder).</summary>
+    public string Holder { get; set; } = "";
+
+    /// <summary>On the holder's UTC clock; see <see cref="Background.JobLeases"/> for why that clock.</summary>
+    public DateTime ExpiresUtc { get; set; }
+}
+
 public sealed class AuditEntry
 {
     public long Id { get; set; }

@@ -329,6 +329,25 @@ namespace SaferBcp.Cms.Migrations.Postgres
                     b.ToTable("ContentRedirects");
                 });
 
+            modelBuilder.Entity("SaferBcp.Cms.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("SaferBcp.Cms.Data.MenuRecord", b =>
                 {
                     b.Property<string>("Name")

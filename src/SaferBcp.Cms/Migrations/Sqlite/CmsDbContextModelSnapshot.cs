@@ -314,6 +314,25 @@ namespace SaferBcp.Cms.Migrations.Sqlite
                     b.ToTable("ContentRedirects");
                 });
 
+            modelBuilder.Entity("SaferBcp.Cms.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("SaferBcp.Cms.Data.MenuRecord", b =>
                 {
                     b.Property<string>("Name")
