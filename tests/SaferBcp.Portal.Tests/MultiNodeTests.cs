@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Content;
@@ -55,6 +56,25 @@ public sealed class MultiNodeTests
         }
 
         await AssertShowsWithinAsync(onSecond, "/about", "Safer Bournemouth Christchurch Poole");
+    }
+
+    [Fact]
+    public async Task When_two_nodes_publish_different_pages_at_one_address_the_second_editor_is_told_to_choose_another()
+    {
+        using var first = new PortalFactory();
+        // The second node's own check has (as in a race) already passed: only the database stands in the way.
+        using var second = PortalFactory.AnotherNode(first).WithServices(services =>
+            services.Remove(services.Single(d => d.ImplementationType == typeof(AutorouteValidator))));
+        _ = first.Server;
+        _ = second.Server;
+
+        await PublishPageAsync(first, null, "Staying safe at night", "night-safety");
+        var clash = await Assert.ThrowsAsync<ContentValidationException>(() => PublishPageAsync(second, null, "Night safety tips", "night-safety"));
+
+        Assert.Contains("Another page was published at /night-safety", clash.Message, StringComparison.Ordinal);
+        await using var scope = first.Services.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().ContentItems.Where(c => c.Path == "night-safety" && c.Published).Select(c => c.DisplayText).ToListAsync();
+        Assert.Equal(["Staying safe at night"], published);
     }
 
     private static async Task<string> PublishPageAsync(PortalFactory node, string? id, string title, string path)

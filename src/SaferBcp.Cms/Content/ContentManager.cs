@@ -162,7 +162,16 @@ public sealed class ContentManager
         latest.PublishAtUtc = null;
         await UpdateRedirectsAsync(latest, previousPath);
         await _changes.AppendAsync(latest, ContentChangeKind.Published);
-        await _db.SaveChangesAsync();
+        try
+        {
+            await _db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (PublishedPathIndex.IsClash(e))
+        {
+            // Another node published an item at this address after the check above: the database refused the second.
+            throw new ContentValidationException(AutorouteValidator.Field, $"Another page was published at /{latest.Path} a moment ago. Choose another web address");
+        }
+
         await _audit.WriteAsync("content.published", latest.ContentType, latest.ContentItemId, $"Version {latest.Version} of \"{latest.DisplayText}\" published", userName: user);
         foreach (var handler in _handlers)
         {

@@ -31,6 +31,8 @@ public sealed class AutorouteValidator : IContentValidator
     private readonly CmsDbContext _db;
     private readonly List<ReservedPath> _reserved;
 
+    public const string Field = "AutoroutePart.Path";
+
     public AutorouteValidator(CmsDbContext db, IEnumerable<ReservedPath> reserved)
     {
         _db = db;
@@ -45,7 +47,7 @@ public sealed class AutorouteValidator : IContentValidator
         }
 
         var path = ContentPath.Normalize(item.As<AutoroutePart>().Path);
-        const string field = "AutoroutePart.Path";
+        const string field = Field;
         if (path.Length == 0)
         {
             result.Add(field, "Enter a web address for the page, like knife-crime");

@@ -47,7 +47,7 @@ public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, str
 
             // One published item per address, whichever node publishes: the editor's check reads before it writes,
             // so two nodes publishing at once could both pass it; the database refuses the second.
-            e.HasIndex(x => x.Path).IsUnique().HasDatabaseName("IX_ContentItems_PublishedPath")
+            e.HasIndex(x => x.Path).IsUnique().HasDatabaseName(PublishedPathIndex.Name)
                 .HasFilter(Database.IsNpgsql() ? "\"Published\" AND \"Path\" IS NOT NULL" : "\"Published\" = 1 AND \"Path\" IS NOT NULL");
             e.Property(x => x.Owner).HasMaxLength(256);
             e.Property(x => x.Author).HasMaxLength(256);
