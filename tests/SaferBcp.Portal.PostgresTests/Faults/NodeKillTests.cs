@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SaferBcp.Cms.Data;
@@ -15,7 +13,8 @@ namespace SaferBcp.Portal.PostgresTests.Faults;
 /// <summary>
 /// Two nodes of one site, each its own process, start together on an empty database; residents send 100
 /// self-referrals through both, each page of a journey on the next node; one node is killed with SIGKILL part way.
-/// Every referral whose confirmation page was shown is stored once, and every email is sent once.
+/// Every referral whose confirmation page was shown is stored once, and every email is sent: once, or (only if the kill
+/// lands inside one SMTP hand-over) one message twice under the same Message-ID.
 /// </summary>
 public sealed class NodeKillTests
 {
@@ -44,14 +43,12 @@ public sealed class NodeKillTests
     {
         var database = await PostgresServer.Get().CreateDatabaseAsync();
         await using var smtp = await LoopbackSmtpServer.StartNewAsync();
-        using var keys = TestCertificate.Create();
         var settings = new Dictionary<string, string>(smtp.Settings)
         {
             ["Portal:DatabaseProvider"] = "Postgres",
             ["Portal:ConnectionString"] = database,
-            ["Portal:KeyProtectionCertificate"] = keys.Path,
-            ["Portal:KeyProtectionCertificatePassword"] = keys.Password,
-            ["Portal:KeyRingFolder"] = keys.Folder,
+            ["Portal:KeyProtectionCertificate"] = TestCertificates.Shared,
+            ["Portal:KeyProtectionCertificatePassword"] = TestCertificates.Password,
             ["Portal:Admin:Password"] = PortalFactory.AdminPassword,
             ["Forms:RateLimitPermits"] = "100000",
             ["Email:PollInterval"] = "00:00:00.200",
@@ -93,8 +90,13 @@ public sealed class NodeKillTests
         // The killed node's leased emails are taken over by the other when their lease runs out.
         var outbox = await WaitUntilSentAsync(store, TimeSpan.FromSeconds(60));
         var delivered = smtp.Messages;
-        Assert.Equal(outbox, delivered.Count);
-        Assert.Equal(delivered.Count, delivered.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count());
+        var distinct = delivered.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(outbox, distinct);
+
+        // SMTP has no way to ask "did you get this?": a node killed between the mail server's "250 OK" and its own
+        // record of it leaves that one message to be sent again by the other node when the lease runs out, as the
+        // same message (same Message-ID). A node sends one message at a time, so one kill can repeat at most one.
+        Assert.InRange(delivered.Count - distinct, 0, 1);
         foreach (var reference in confirmed)
         {
             Assert.Contains(delivered, m => (m.Subject + m.TextBody).Contains(reference, StringComparison.Ordinal));
@@ -226,46 +228,6 @@ public sealed class NodeKillTests
             await Email.DisposeAsync();
             await Cms.DisposeAsync();
             await _connection.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>A self-signed certificate in a temporary .pfx, as a council would issue for protecting the key ring.</summary>
-public sealed class TestCertificate : IDisposable
-{
-    private TestCertificate(string folder, string password)
-    {
-        Folder = folder;
-        Password = password;
-    }
-
-    public string Folder { get; }
-
-    public string Path => System.IO.Path.Combine(Folder, "key-protection.pfx");
-
-    public string Password { get; }
-
-    public static TestCertificate Create()
-    {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "saferbcp-cert-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        var password = Guid.NewGuid().ToString("N");
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Safer BCP key protection (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var result = new TestCertificate(folder, password);
-        File.WriteAllBytes(result.Path, certificate.Export(X509ContentType.Pfx, password));
-        return result;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }
