@@ -79,6 +79,25 @@ public sealed class KeyRingTests
         }, refusal);
     }
 
+    [Fact]
+    public async Task A_node_given_another_certificate_than_the_key_ring_was_made_with_refuses_to_start()
+    {
+        var first = new PortalFactory()
+            .With(KeyProtectionCertificate.PathSetting, TestCertificates.Create())
+            .With(KeyProtectionCertificate.PasswordSetting, TestCertificates.Password);
+        _ = first.Services;
+        var keysBefore = await StoredKeysAsync(first);
+        using var restarted = PortalFactory.Restarted(first)
+            .With(KeyProtectionCertificate.PathSetting, TestCertificates.Create())
+            .With(KeyProtectionCertificate.PasswordSetting, TestCertificates.Password);
+        first.Dispose();
+
+        var refusal = Refusal(Assert.ThrowsAny<Exception>(() => restarted.Browser()));
+
+        Assert.Equal($"None of the {keysBefore.Count} key(s) in the key ring can be decrypted with Portal:KeyProtectionCertificate: it is not the certificate the key ring was made with.", refusal);
+        Assert.Equal(keysBefore, await StoredKeysAsync(restarted));
+    }
+
     /// <summary>The one-line reason the start gave, under whatever the host wrapped it in.</summary>
     private static string Refusal(Exception error)
     {

@@ -59,9 +59,34 @@ public static class PortalKeyRing
     /// Loads the key ring, creating its first key if there is none. Called at start-up while the node holds the start
     /// lock: nodes starting together would otherwise each create a first key, and a node that cached only its own
     /// could not read what the others protect until its next refresh a day later.
+    /// <para>
+    /// A key ring that has keys, none of which this node can decrypt, was made with another certificate: starting would
+    /// add a key only this node can read, and whatever it then protected (referrals among them) no other node could.
+    /// </para>
     /// </summary>
-    public static void Load(IServiceProvider services) =>
+    public static void Load(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>().GetAllKeys();
+        if (keys.Count > 0 && !keys.Any(CanDecrypt))
+        {
+            throw new InvalidOperationException(
+                $"None of the {keys.Count} key(s) in the key ring can be decrypted with {KeyProtectionCertificate.PathSetting}: it is not the certificate the key ring was made with.");
+        }
+
         services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ApplicationName + ".Start").Protect([]);
+    }
+
+    private static bool CanDecrypt(IKey key)
+    {
+        try
+        {
+            return key.Descriptor is not null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
 
     private static string Folder(IServiceProvider services, IConfiguration configuration)
     {
