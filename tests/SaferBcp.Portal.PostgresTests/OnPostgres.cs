@@ -3,14 +3,5 @@
 global using FactAttribute = Xunit.SkippableFactAttribute;
 global using TheoryAttribute = Xunit.SkippableTheoryAttribute;
 
-using System.Runtime.CompilerServices;
-using SaferBcp.Cms.Data;
-
-namespace SaferBcp.Portal.PostgresTests;
-
-internal static class OnPostgres
-{
-    /// <summary>Every portal these tests start runs on a PostgreSQL database of its own.</summary>
-    [ModuleInitializer]
-    internal static void UsePostgres() => PortalFactory.DefaultProvider = DatabaseProvider.Postgres;
-}
+// Every portal these tests start, class fixtures included, runs on a PostgreSQL database of its own.
+[assembly: SaferBcp.Testing.PortalTestsOnPostgres]

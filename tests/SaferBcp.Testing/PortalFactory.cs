@@ -27,6 +27,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private Xunit.SkipException? _unavailable;
     private bool _ownsStorage = true;
     private bool _ownsDatabase = true;
 
@@ -39,7 +40,16 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         Provider = DefaultProvider;
         if (Provider == DatabaseProvider.Postgres)
         {
-            ConnectionString = PostgresServer.Get().CreateDatabaseAsync().GetAwaiter().GetResult();
+            try
+            {
+                ConnectionString = PostgresServer.Get().CreateDatabaseAsync().GetAwaiter().GetResult();
+            }
+            catch (Xunit.SkipException unavailable)
+            {
+                // Thrown when the portal is first used, inside a test, where it reads as "skipped": a class fixture's
+                // constructor that throws would fail every test of the class instead.
+                _unavailable = unavailable;
+            }
         }
     }
 
@@ -73,8 +83,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public static PortalFactory AnotherNode(PortalFactory first) => new(first, sameDataFolder: false);
 
-    /// <summary>The provider a factory made with no argument uses: SQLite, unless a test assembly says otherwise.</summary>
-    public static DatabaseProvider DefaultProvider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>The provider every factory uses: SQLite, unless a test assembly says <see cref="PortalTestsOnPostgresAttribute"/>.</summary>
+    public static DatabaseProvider DefaultProvider =>
+        PortalTestsOnPostgresAttribute.Requested ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     public DatabaseProvider Provider { get; }
 
@@ -114,6 +125,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_unavailable is not null)
+        {
+            throw _unavailable;
+        }
+
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataFolder", DataFolder);
         builder.UseSetting("Portal:DatabaseProvider", Provider.ToString());
@@ -218,7 +234,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             return;
         }
 
-        if (Provider == DatabaseProvider.Postgres && _ownsDatabase)
+        if (Provider == DatabaseProvider.Postgres && _ownsDatabase && _unavailable is null)
         {
             PostgresServer.Get().DropDatabaseAsync(ConnectionString!).GetAwaiter().GetResult();
         }

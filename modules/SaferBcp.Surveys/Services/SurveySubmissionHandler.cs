@@ -41,6 +41,9 @@ public sealed class SurveySubmissionHandler : IFormSubmissionHandler
 
         var day = DateOnly.FromDateTime(Cms.Content.UkTime.FromUtc(submission.SubmittedUtc));
         var (answers, contact) = Split(submission.Form, submission.Answers);
+
+        // Results catch up by response id, so responses are stored in id order.
+        await _database.WriteInIdOrderAsync(Cms.Data.DatabaseLocks.SurveyResponses, cancellationToken);
         _db.Responses.Add(new SurveyResponse
         {
             SurveyContentItemId = submission.ContentItemId,

@@ -25,21 +25,11 @@ public sealed class ContentChangeLog
 
     /// <summary>
     /// Adds a change to the unit of work, which must be inside a transaction. Readers move a cursor over the log's ids,
-    /// so ids must become visible in order: PostgreSQL hands out ids when rows are inserted but a later id can commit
-    /// first, and a reader that saw it would move past the earlier one for good. So on PostgreSQL writers of the log take
-    /// turns (a transaction-scoped advisory lock, held to commit); on SQLite, writers already take turns.
+    /// so the log is written in id order (<see cref="PortalDatabase.WriteInIdOrderAsync"/>).
     /// </summary>
     public async Task AppendAsync(ContentItem item, ContentChangeKind kind)
     {
-        if (_database.Provider == DatabaseProvider.Postgres)
-        {
-            if (!_database.InTransaction)
-            {
-                throw new InvalidOperationException("A content change is logged inside the transaction that makes it");
-            }
-
-            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DatabaseLocks.ContentChangeLog})");
-        }
+        await _database.WriteInIdOrderAsync(DatabaseLocks.ContentChangeLog);
 
         _db.ContentChanges.Add(new ContentChange
         {

@@ -8,4 +8,7 @@ public static class DatabaseLocks
 
     /// <summary>Held by each transaction that appends to the content change log, until it commits (ContentChangeLog).</summary>
     public const long ContentChangeLog = 0x5AFE_BC90_0002;
+
+    /// <summary>Held by each transaction that stores a survey response, until it commits (results read responses by id).</summary>
+    public const long SurveyResponses = 0x5AFE_BC90_0003;
 }

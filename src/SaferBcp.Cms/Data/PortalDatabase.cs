@@ -221,6 +221,30 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
         });
     }
 
+    /// <summary>
+    /// For tables read by an id cursor ("everything after id N"): PostgreSQL hands out ids when rows are inserted, but a
+    /// later id can commit first, and a reader that saw it would move past the earlier one for good. Writers that call
+    /// this inside their transaction take turns until they commit, so ids become visible in order. On SQLite writers
+    /// already take turns. Must be called inside a transaction.
+    /// </summary>
+    public async Task WriteInIdOrderAsync(long key, CancellationToken cancellationToken = default)
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("Rows read by an id cursor are written inside a transaction");
+        }
+
+        await using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
+        command.Parameters.Add(new NpgsqlParameter("key", key));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private sealed class LockRelease(Func<Task>? release) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
