@@ -71,14 +71,16 @@ internal static partial class ReferralSubmit
             await Task.Delay(TimeSpan.FromSeconds(1));
             var cpu = CpuSample.Take(options.PortalPids, false);
             var aux = options.AuxPids.ToDictionary(a => a.Key, a => CpuSample.Take([a.Value], true));
+            var self = Process.GetCurrentProcess().TotalProcessorTime;
             var run = await SubmitAllAsync(client, baseUri, measured, concurrency);
+            var selfUsed = (Process.GetCurrentProcess().TotalProcessorTime - self).TotalSeconds;
             var cpuUsed = CpuSample.Take(options.PortalPids, false) - cpu;
             var auxUsed = options.AuxPids.ToDictionary(a => a.Key, a => CpuSample.Take([a.Value], true) - aux[a.Key]);
 
             // Verification (not timed): every successful submit shows a reference, and the database holds one referral each.
             var references = await ReadReferencesAsync(prepareClient, baseUri, measured.Where((_, i) => run.Ok[i]).ToList(), options.PrepareConcurrency);
             var after = Counts.Read(database, pickup);
-            var level = new LevelResult(concurrency, run, cpuUsed, auxUsed, references, after.Referrals - referralsBefore, options.Warmup);
+            var level = new LevelResult(concurrency, run, cpuUsed, auxUsed, selfUsed, references, after.Referrals - referralsBefore, options.Warmup);
             results.Add(level);
             level.Print();
         }
@@ -347,7 +349,7 @@ internal static partial class ReferralSubmit
         return [.. references.Keys];
     }
 
-    private sealed record LevelResult(int Concurrency, SubmitRun Run, CpuSample Cpu, Dictionary<string, CpuSample> Aux, HashSet<string> References, long StoredReferrals, int Warmup)
+    private sealed record LevelResult(int Concurrency, SubmitRun Run, CpuSample Cpu, Dictionary<string, CpuSample> Aux, double SelfSeconds, HashSet<string> References, long StoredReferrals, int Warmup)
     {
         private readonly double[] _sorted = Run.LatenciesMs.Where((_, i) => Run.Ok[i]).Order().ToArray();
 
@@ -378,6 +380,11 @@ internal static partial class ReferralSubmit
                 Console.WriteLine($"   CPU: portal {Cpu.ProcessSeconds:F2} s = {CpuMsPerSubmit:F2} ms per submit, {100 * Cpu.ProcessSeconds / Run.Wall.TotalSeconds:F0}% of one core" +
                                   string.Concat(Aux.Select(a => $"; {a.Key} {a.Value.ProcessSeconds:F2} s = {AuxMsPerSubmit(a.Key):F2} ms per submit")) +
                                   $"; machine {Cpu.MachineBusyPercent:F0}% busy (2 vCPUs shared with this load generator)");
+                // What the machine did besides the portal, the measured helpers and this load generator: other work
+                // running at the same time (a build, a test run), which the figures above then share the CPUs with.
+                var others = Cpu.MachineBusySeconds - Cpu.ProcessSeconds - Aux.Values.Sum(a => a.ProcessSeconds) - SelfSeconds;
+                Console.WriteLine($"   CPU: load generator {SelfSeconds:F2} s; everything else on the machine {Math.Max(0, others):F2} s = {100 * Math.Max(0, others) / Run.Wall.TotalSeconds:F0}% of one core during phase 2" +
+                                  (others / Run.Wall.TotalSeconds > 0.2 ? "   (OTHER WORK WAS RUNNING: figures are not clean)" : ""));
             }
 
             Console.WriteLine($"   checked: {References.Count:N0} distinct references on the confirmation pages; referrals stored during this level {StoredReferrals:N0} " +
@@ -433,6 +440,9 @@ internal static partial class ReferralSubmit
     private readonly record struct CpuSample(bool Known, double ProcessSeconds, double MachineBusyPercent, long MachineTotal, long MachineIdle)
     {
         private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+        /// <summary>In a difference of two samples: CPU seconds the whole machine was busy (all CPUs).</summary>
+        public double MachineBusySeconds => (MachineTotal - MachineIdle) / TicksPerSecond;
 
         public static CpuSample Take(int[] pids, bool children)
         {
