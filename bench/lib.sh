@@ -39,3 +39,105 @@ bench_wait_quiet() {
     sleep 3; waited=$(( waited + 5 ))
   done
 }
+
+# --- production topology: a throwaway PostgreSQL, the key-protection certificate, an nginx balancer -------------
+# These set variables in the calling shell; the caller's cleanup calls bench_pg_stop and stops what it started.
+
+# bench_pg_start FOLDER: initdb (as user postgres, PostgreSQL 15 or the newest installed) into FOLDER/pg, start it on
+# 127.0.0.1 and a free port with NORMAL durability (fsync=on, synchronous_commit=on, full_page_writes=on: a commit is
+# on disk before the portal answers), create database "saferbcp". Sets BENCH_PG_BIN, BENCH_PG_DIR, BENCH_PG_PORT,
+# BENCH_PG_PID (the postmaster) and BENCH_PG_CONNECTION (an Npgsql connection string, trust auth on loopback).
+bench_pg_start() {
+  local folder=$1 initdb
+  initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)"
+  [[ -n "$initdb" ]] || { echo "PostgreSQL is not installed (Debian: apt-get install -y postgresql)" >&2; return 2; }
+  BENCH_PG_BIN="$(dirname "$initdb")"
+  BENCH_PG_DIR="$folder/pg"
+  BENCH_PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  mkdir -p "$BENCH_PG_DIR"; chmod 711 "$folder"; chown postgres "$BENCH_PG_DIR"
+  # initdb's --no-sync only skips syncing initdb's own files once; the server below runs with fsync on.
+  su postgres -s /bin/sh -c "$BENCH_PG_BIN/initdb -D $BENCH_PG_DIR/data -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null"
+  su postgres -s /bin/sh -c "$BENCH_PG_BIN/pg_ctl -D $BENCH_PG_DIR/data -l $BENCH_PG_DIR/log -w -t 60 -o '-c listen_addresses=127.0.0.1 -p $BENCH_PG_PORT -k $BENCH_PG_DIR -c max_connections=300 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB' start >/dev/null"
+  BENCH_PG_PID="$(head -1 "$BENCH_PG_DIR/data/postmaster.pid")"
+  su postgres -s /bin/sh -c "$BENCH_PG_BIN/createdb -h 127.0.0.1 -p $BENCH_PG_PORT -U postgres saferbcp"
+  BENCH_PG_CONNECTION="Host=127.0.0.1;Port=$BENCH_PG_PORT;Username=postgres;Database=saferbcp"
+  echo "   postgresql: $("$BENCH_PG_BIN/postgres" --version | awk '{print $NF}') on 127.0.0.1:$BENCH_PG_PORT, $BENCH_PG_DIR (fsync=on, synchronous_commit=on, wal_sync_method=$(su postgres -s /bin/sh -c "$BENCH_PG_BIN/psql -h 127.0.0.1 -p $BENCH_PG_PORT -U postgres -Atc 'show wal_sync_method' saferbcp"))"
+}
+
+bench_pg_stop() {
+  [[ -n "${BENCH_PG_DIR:-}" && -f "$BENCH_PG_DIR/data/postmaster.pid" ]] || return 0
+  su postgres -s /bin/sh -c "$BENCH_PG_BIN/pg_ctl -D $BENCH_PG_DIR/data -m fast -w -t 30 stop" >/dev/null 2>&1 || true
+}
+
+# bench_certificate FOLDER: a self-signed RSA certificate with its private key as FOLDER/key-protection.pfx, for
+# Portal:KeyProtectionCertificate (required with PostgreSQL). Exports Portal__KeyProtectionCertificate and
+# Portal__KeyProtectionCertificatePassword (random, never printed) for the portal processes started afterwards.
+bench_certificate() {
+  local folder=$1 password
+  password="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=saferbcp-bench-key-protection" \
+    -keyout "$folder/key-protection.key" -out "$folder/key-protection.crt" 2>/dev/null
+  PASS="$password" openssl pkcs12 -export -inkey "$folder/key-protection.key" -in "$folder/key-protection.crt" \
+    -out "$folder/key-protection.pfx" -passout env:PASS
+  rm -f "$folder/key-protection.key"
+  export Portal__KeyProtectionCertificate="$folder/key-protection.pfx" Portal__KeyProtectionCertificatePassword="$password"
+}
+
+# bench_balancer_conf FOLDER PORT BACKEND_PORT...: writes FOLDER/nginx.conf, an nginx on 127.0.0.1:PORT that sends
+# requests round-robin to the portal nodes (keep-alive to them), passing Host, X-Forwarded-For and X-Forwarded-Proto
+# (the nodes list 127.0.0.1 in Portal__TrustedProxies). Start it with bench_balancer_start FOLDER (sets BENCH_LB_PID).
+bench_balancer_conf() {
+  local folder=$1 port=$2 p; shift 2
+  mkdir -p "$folder/logs"
+  {
+    echo "worker_processes $(nproc);"
+    echo "daemon off;"
+    echo "pid $folder/nginx.pid;"
+    echo "error_log $folder/logs/error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    echo "    access_log off; server_tokens off; tcp_nodelay on;"
+    echo "    keepalive_timeout 65; keepalive_requests 1000000;"
+    echo "    client_body_temp_path $folder/body; proxy_temp_path $folder/proxy; fastcgi_temp_path $folder/fastcgi;"
+    echo "    uwsgi_temp_path $folder/uwsgi; scgi_temp_path $folder/scgi;"
+    echo "    upstream portal {"
+    for p in "$@"; do echo "        server 127.0.0.1:$p;"; done
+    echo "        keepalive 128;"
+    echo "        keepalive_requests 1000000;"
+    echo "    }"
+    echo "    server {"
+    echo "        listen 127.0.0.1:$port;"
+    echo "        location / {"
+    echo "            proxy_pass http://portal;"
+    echo "            proxy_http_version 1.1;"
+    echo "            proxy_set_header Connection \"\";"
+    echo "            proxy_set_header Host \$host;"
+    echo "            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
+    echo "            proxy_set_header X-Forwarded-Proto \$scheme;"
+    echo "            proxy_buffering on;"
+    echo "        }"
+    echo "    }"
+    echo "}"
+  } > "$folder/nginx.conf"
+}
+
+bench_balancer_start() {
+  local folder=$1 port=$2 i
+  nginx -e "$folder/logs/error.log" -p "$folder/" -c "$folder/nginx.conf" -t -q
+  # (its output to a file: a caller piping through tee would otherwise wait for nginx to close the pipe)
+  nginx -e "$folder/logs/error.log" -p "$folder/" -c "$folder/nginx.conf" </dev/null >"$folder/logs/nginx.out" 2>&1 &
+  BENCH_LB_PID=$!
+  for i in $(seq 40); do
+    curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/health/live" && return 0
+    sleep 0.25
+  done
+  echo "the nginx balancer did not answer:" >&2; cat "$folder/logs/error.log" >&2; return 1
+}
+
+bench_stop_pid() {   # bench_stop_pid PID [SECONDS]: TERM, wait, then KILL
+  local pid=$1 limit=${2:-30} i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq $(( limit * 2 ))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace SaferBcp.Benchmarks;
 
@@ -13,7 +15,8 @@ namespace SaferBcp.Benchmarks;
 /// posting every page in turn and checking each redirect, up to the check page, for warm-up + measured sessions; phase 2 fires the final
 /// POST …/check of every measured session from C workers and times each one until its answer (a 302 to the
 /// confirmation page, sent only after the referral and its outbox messages are committed). Afterwards it reads
-/// every confirmation page, counts the referrals in the SQLite file and waits for the outbox's .eml files.
+/// every confirmation page, counts the referrals in the database (the SQLite file in the first data folder, or
+/// PostgreSQL with --postgres) and waits for the outbox's .eml files in every node's data folder (--data A,B).
 /// </summary>
 internal static partial class ReferralSubmit
 {
@@ -29,12 +32,13 @@ internal static partial class ReferralSubmit
         }
 
         var baseUri = new Uri(options.Url.TrimEnd('/') + "/");
-        var database = Path.Combine(options.DataFolder, "portal.db");
-        var pickup = Path.Combine(options.DataFolder, "mail-pickup");
+        var database = options.Postgres ?? Path.Combine(options.DataFolders[0], "portal.db");
+        var pickup = options.DataFolders.Select(folder => Path.Combine(folder, "mail-pickup")).ToArray();
         Console.WriteLine("Safer BCP self-referral submit benchmark (domestic abuse form, final POST " + FormPath + "/check)");
-        Console.WriteLine($"  portal {baseUri}, data folder {options.DataFolder}");
+        Console.WriteLine($"  portal {baseUri}, data folder(s) {string.Join(", ", options.DataFolders)}; database {(options.Postgres is null ? "SQLite " + database : "PostgreSQL (" + options.Postgres + ")")}");
         Console.WriteLine($"  per level: {options.Warmup:N0} warm-up + {options.Sessions:N0} measured sessions; concurrency levels {string.Join(", ", options.Concurrency)}; preparation with {options.PrepareConcurrency} workers");
-        Console.WriteLine($"  .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, portal pid {(options.PortalPid > 0 ? options.PortalPid.ToString(CultureInfo.InvariantCulture) : "not given (no CPU figures)")}");
+        Console.WriteLine($"  .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, portal pid(s) {(options.PortalPids.Length > 0 ? string.Join(", ", options.PortalPids) : "not given (no CPU figures)")}" +
+                          (options.AuxPids.Count > 0 ? "; also measured: " + string.Join(", ", options.AuxPids.Select(a => $"{a.Key} {a.Value}")) : ""));
 
         var before = Counts.Read(database, pickup);
         Console.WriteLine($"  before: {before}");
@@ -58,27 +62,31 @@ internal static partial class ReferralSubmit
             using var client = NewClient(baseUri, concurrency);
             if (options.Warmup > 0)
             {
-                var warm = await SubmitAllAsync(client, baseUri, sessions.Take(options.Warmup).ToList(), concurrency, null);
+                var warm = await SubmitAllAsync(client, baseUri, sessions.Take(options.Warmup).ToList(), concurrency);
                 Console.WriteLine($"   warm-up: {warm.Succeeded:N0} submits at {concurrency} workers in {warm.Wall.TotalSeconds:F2} s (not measured)");
             }
 
             var measured = sessions.Skip(options.Warmup).ToList();
             GC.Collect();
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var cpu = CpuSample.Take(options.PortalPid);
-            var run = await SubmitAllAsync(client, baseUri, measured, concurrency, options.PortalPid);
-            var cpuUsed = CpuSample.Take(options.PortalPid) - cpu;
+            var cpu = CpuSample.Take(options.PortalPids, false);
+            var aux = options.AuxPids.ToDictionary(a => a.Key, a => CpuSample.Take([a.Value], true));
+            var self = Process.GetCurrentProcess().TotalProcessorTime;
+            var run = await SubmitAllAsync(client, baseUri, measured, concurrency);
+            var selfUsed = (Process.GetCurrentProcess().TotalProcessorTime - self).TotalSeconds;
+            var cpuUsed = CpuSample.Take(options.PortalPids, false) - cpu;
+            var auxUsed = options.AuxPids.ToDictionary(a => a.Key, a => CpuSample.Take([a.Value], true) - aux[a.Key]);
 
             // Verification (not timed): every successful submit shows a reference, and the database holds one referral each.
             var references = await ReadReferencesAsync(prepareClient, baseUri, measured.Where((_, i) => run.Ok[i]).ToList(), options.PrepareConcurrency);
             var after = Counts.Read(database, pickup);
-            var level = new LevelResult(concurrency, run, cpuUsed, references, after.Referrals - referralsBefore, options.Warmup);
+            var level = new LevelResult(concurrency, run, cpuUsed, auxUsed, selfUsed, references, after.Referrals - referralsBefore, options.Warmup);
             results.Add(level);
             level.Print();
         }
 
         Console.WriteLine();
-        Console.Write($"== outbox: waiting up to {options.MailWaitSeconds} s for every queued email to be written to {pickup} ...");
+        Console.Write($"== outbox: waiting up to {options.MailWaitSeconds} s for every queued email to be written to {string.Join(" and ", pickup)} ...");
         var waited = Stopwatch.StartNew();
         Counts final;
         while (true)
@@ -111,7 +119,7 @@ internal static partial class ReferralSubmit
             Console.WriteLine($"   c={r.Concurrency,-3} {r.Rate,7:N1} submits/s   p50 {r.P50,7:F1} ms   p95 {r.P95,7:F1} ms   p99 {r.P99,7:F1} ms   max {r.Max,7:F1} ms   " +
                               $"goal (>= 300/s and p99 < 100 ms): {(met ? "MET" : "NOT MET")}{(r.Durable ? "" : "   NOT VERIFIED")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT referral-submit concurrency={r.Concurrency} submits={r.Run.Succeeded} failed={r.Run.Failed} wall_s={r.Run.Wall.TotalSeconds:F3} per_s={r.Rate:F1} p50_ms={r.P50:F2} p95_ms={r.P95:F2} p99_ms={r.P99:F2} max_ms={r.Max:F2} cpu_ms_per_submit={r.CpuMsPerSubmit:F2} referrals_match={r.Durable.ToString().ToLowerInvariant()} emails_delivered={allDelivered.ToString().ToLowerInvariant()}"));
+                $"RESULT referral-submit concurrency={r.Concurrency} submits={r.Run.Succeeded} failed={r.Run.Failed} wall_s={r.Run.Wall.TotalSeconds:F3} per_s={r.Rate:F1} p50_ms={r.P50:F2} p95_ms={r.P95:F2} p99_ms={r.P99:F2} max_ms={r.Max:F2} cpu_ms_per_submit={r.CpuMsPerSubmit:F2}{string.Concat(r.Aux.Select(a => $" {a.Key}_cpu_ms_per_submit={r.AuxMsPerSubmit(a.Key):F2}"))} referrals_match={r.Durable.ToString().ToLowerInvariant()} emails_delivered={allDelivered.ToString().ToLowerInvariant()}"));
         }
 
         return results.All(r => r.Durable) && newReferrals == succeeded && allDelivered ? 0 : 1;
@@ -279,7 +287,7 @@ internal static partial class ReferralSubmit
     private sealed record SubmitRun(double[] LatenciesMs, bool[] Ok, int Succeeded, int Failed, TimeSpan Wall, string FailureSummary);
 
     /// <summary>Phase 2: the final POST of every session from <paramref name="workers"/> workers, each timed from send to the whole answer.</summary>
-    private static async Task<SubmitRun> SubmitAllAsync(HttpClient client, Uri baseUri, List<Session> sessions, int workers, int? portalPid)
+    private static async Task<SubmitRun> SubmitAllAsync(HttpClient client, Uri baseUri, List<Session> sessions, int workers)
     {
         var latencies = new double[sessions.Count];
         var ok = new bool[sessions.Count];
@@ -341,7 +349,7 @@ internal static partial class ReferralSubmit
         return [.. references.Keys];
     }
 
-    private sealed record LevelResult(int Concurrency, SubmitRun Run, CpuSample Cpu, HashSet<string> References, long StoredReferrals, int Warmup)
+    private sealed record LevelResult(int Concurrency, SubmitRun Run, CpuSample Cpu, Dictionary<string, CpuSample> Aux, double SelfSeconds, HashSet<string> References, long StoredReferrals, int Warmup)
     {
         private readonly double[] _sorted = Run.LatenciesMs.Where((_, i) => Run.Ok[i]).Order().ToArray();
 
@@ -357,6 +365,8 @@ internal static partial class ReferralSubmit
 
         public double CpuMsPerSubmit => Run.Succeeded == 0 ? 0 : Cpu.ProcessSeconds * 1000 / Run.Succeeded;
 
+        public double AuxMsPerSubmit(string name) => Run.Succeeded == 0 ? 0 : Aux[name].ProcessSeconds * 1000 / Run.Succeeded;
+
         /// <summary>Every successful submit showed its own reference, and the database gained exactly one referral per submit (warm-up included).</summary>
         public bool Durable => References.Count == Run.Succeeded && StoredReferrals == Run.Succeeded + Warmup;
 
@@ -367,7 +377,14 @@ internal static partial class ReferralSubmit
             Console.WriteLine($"   latency of the final submit (ms): p50 {P50:F1}   p95 {P95:F1}   p99 {P99:F1}   max {Max:F1}   mean {(_sorted.Length == 0 ? 0 : _sorted.Average()):F1}");
             if (Cpu.Known)
             {
-                Console.WriteLine($"   CPU: portal {Cpu.ProcessSeconds:F2} s = {CpuMsPerSubmit:F2} ms per submit, {100 * Cpu.ProcessSeconds / Run.Wall.TotalSeconds:F0}% of one core; machine {Cpu.MachineBusyPercent:F0}% busy (2 vCPUs shared with this load generator)");
+                Console.WriteLine($"   CPU: portal {Cpu.ProcessSeconds:F2} s = {CpuMsPerSubmit:F2} ms per submit, {100 * Cpu.ProcessSeconds / Run.Wall.TotalSeconds:F0}% of one core" +
+                                  string.Concat(Aux.Select(a => $"; {a.Key} {a.Value.ProcessSeconds:F2} s = {AuxMsPerSubmit(a.Key):F2} ms per submit")) +
+                                  $"; machine {Cpu.MachineBusyPercent:F0}% busy (2 vCPUs shared with this load generator)");
+                // What the machine did besides the portal, the measured helpers and this load generator: other work
+                // running at the same time (a build, a test run), which the figures above then share the CPUs with.
+                var others = Cpu.MachineBusySeconds - Cpu.ProcessSeconds - Aux.Values.Sum(a => a.ProcessSeconds) - SelfSeconds;
+                Console.WriteLine($"   CPU: load generator {SelfSeconds:F2} s; everything else on the machine {Math.Max(0, others):F2} s = {100 * Math.Max(0, others) / Run.Wall.TotalSeconds:F0}% of one core during phase 2" +
+                                  (others / Run.Wall.TotalSeconds > 0.2 ? "   (OTHER WORK WAS RUNNING: figures are not clean)" : ""));
             }
 
             Console.WriteLine($"   checked: {References.Count:N0} distinct references on the confirmation pages; referrals stored during this level {StoredReferrals:N0} " +
@@ -388,10 +405,14 @@ internal static partial class ReferralSubmit
 
     private sealed record Counts(long Referrals, long OutboxTotal, long OutboxPending, long OutboxSent, long OutboxFailed, long EmlFiles)
     {
-        public static Counts Read(string database, string pickup)
+        /// <summary><paramref name="database"/>: the SQLite file, or an Npgsql connection string (it contains "Host=").</summary>
+        public static Counts Read(string database, string[] pickups)
         {
-            // Read-only, beside the running portal (WAL mode lets readers run next to its writer).
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString());
+            // Read-only, beside the running portal (WAL mode lets readers run next to its writer); the names are
+            // quoted because PostgreSQL keeps EF's mixed case only in quotes (SQLite accepts either).
+            using DbConnection connection = database.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+                ? new NpgsqlConnection(database)
+                : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString());
             connection.Open();
             long Scalar(string sql)
             {
@@ -400,13 +421,13 @@ internal static partial class ReferralSubmit
                 return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
 
-            var eml = Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml").LongCount() : 0;
+            var eml = pickups.Sum(pickup => Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml").LongCount() : 0);
             return new Counts(
-                Scalar("SELECT COUNT(*) FROM Referrals_Referrals"),
-                Scalar("SELECT COUNT(*) FROM Email_Outbox"),
-                Scalar("SELECT COUNT(*) FROM Email_Outbox WHERE Status IN (0, 1)"),
-                Scalar("SELECT COUNT(*) FROM Email_Outbox WHERE Status = 2"),
-                Scalar("SELECT COUNT(*) FROM Email_Outbox WHERE Status = 3"),
+                Scalar("SELECT COUNT(*) FROM \"Referrals_Referrals\""),
+                Scalar("SELECT COUNT(*) FROM \"Email_Outbox\""),
+                Scalar("SELECT COUNT(*) FROM \"Email_Outbox\" WHERE \"Status\" IN (0, 1)"),
+                Scalar("SELECT COUNT(*) FROM \"Email_Outbox\" WHERE \"Status\" = 2"),
+                Scalar("SELECT COUNT(*) FROM \"Email_Outbox\" WHERE \"Status\" = 3"),
                 eml);
         }
 
@@ -414,21 +435,59 @@ internal static partial class ReferralSubmit
             $"{Referrals:N0} referrals; outbox {OutboxTotal:N0} messages ({OutboxPending:N0} pending/sending, {OutboxSent:N0} sent, {OutboxFailed:N0} failed); {EmlFiles:N0} .eml files";
     }
 
-    /// <summary>CPU time of the portal process (user + system) and of the whole machine, from /proc.</summary>
+    /// <summary>CPU time of the given processes (user + system; with <c>children</c>, also their live children and the
+    /// children they have reaped: a postmaster's backends, nginx's workers) and of the whole machine, from /proc.</summary>
     private readonly record struct CpuSample(bool Known, double ProcessSeconds, double MachineBusyPercent, long MachineTotal, long MachineIdle)
     {
         private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-        public static CpuSample Take(int? pid)
+        /// <summary>In a difference of two samples: CPU seconds the whole machine was busy (all CPUs).</summary>
+        public double MachineBusySeconds => (MachineTotal - MachineIdle) / TicksPerSecond;
+
+        public static CpuSample Take(int[] pids, bool children)
         {
-            if (pid is not > 0 || !File.Exists($"/proc/{pid}/stat"))
+            if (pids.Length == 0 || pids.Any(pid => !File.Exists($"/proc/{pid}/stat")))
             {
                 return default;
             }
 
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime
+            // Fields after "(comm) ": [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.
+            static string[]? Fields(string path)
+            {
+                try
+                {
+                    var stat = File.ReadAllText(path);
+                    return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                }
+                catch (IOException)
+                {
+                    return null;   // the process ended meanwhile
+                }
+            }
+
+            static long L(string v) => long.Parse(v, CultureInfo.InvariantCulture);
+            var ticks = 0L;
+            foreach (var pid in pids)
+            {
+                var fields = Fields($"/proc/{pid}/stat");
+                if (fields is null)
+                {
+                    continue;
+                }
+
+                ticks += L(fields[11]) + L(fields[12]) + (children ? L(fields[13]) + L(fields[14]) : 0);
+                if (children)
+                {
+                    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+                    {
+                        if (int.TryParse(Path.GetFileName(dir), out _) && Fields(Path.Combine(dir, "stat")) is { } child && child[1] == pid.ToString(CultureInfo.InvariantCulture))
+                        {
+                            ticks += L(child[11]) + L(child[12]);
+                        }
+                    }
+                }
+            }
+
             var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             return new CpuSample(true, ticks / TicksPerSecond, 0, cpu.Sum(), cpu[3] + cpu[4]);
         }
@@ -452,11 +511,12 @@ internal static partial class ReferralSubmit
     [GeneratedRegex("SB-[2-9A-Z]{4}-[2-9A-Z]{2}")]
     private static partial Regex ReferencePattern();
 
-    private sealed record Options(string Url, string DataFolder, int Sessions, int Warmup, int[] Concurrency, int PrepareConcurrency, int MailWaitSeconds, int PortalPid)
+    private sealed record Options(string Url, string[] DataFolders, int Sessions, int Warmup, int[] Concurrency, int PrepareConcurrency, int MailWaitSeconds,
+        int[] PortalPids, string? Postgres, Dictionary<string, int> AuxPids)
     {
         public static Options? Parse(string[] args)
         {
-            var o = new Options("", "", 1000, 100, [8, 32], 8, 180, 0);
+            var o = new Options("", [], 1000, 100, [8, 32], 8, 180, [], null, []);
             try
             {
                 for (var i = 0; i < args.Length; i++)
@@ -466,13 +526,15 @@ internal static partial class ReferralSubmit
                     switch (args[i])
                     {
                         case "--url": o = o with { Url = Value() }; break;
-                        case "--data": o = o with { DataFolder = Path.GetFullPath(Value()) }; break;
+                        case "--data": o = o with { DataFolders = Value().Split(',').Select(Path.GetFullPath).ToArray() }; break;
                         case "--sessions": o = o with { Sessions = Int() }; break;
                         case "--warmup": o = o with { Warmup = Int() }; break;
                         case "--concurrency": o = o with { Concurrency = Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() }; break;
                         case "--prepare-concurrency": o = o with { PrepareConcurrency = Int() }; break;
                         case "--mail-wait": o = o with { MailWaitSeconds = Int() }; break;
-                        case "--portal-pid": o = o with { PortalPid = Int() }; break;
+                        case "--portal-pid": o = o with { PortalPids = Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() }; break;
+                        case "--postgres": o = o with { Postgres = Value() }; break;
+                        case "--aux-pids": o = o with { AuxPids = Value().Split(',').Select(v => v.Split('=')).ToDictionary(kv => kv[0], kv => int.Parse(kv[1], CultureInfo.InvariantCulture)) }; break;
                         default: throw new ArgumentException($"Unknown argument {args[i]}");
                     }
                 }
@@ -483,10 +545,11 @@ internal static partial class ReferralSubmit
                 o = o with { Url = "" };
             }
 
-            if (o.Url.Length == 0 || o.DataFolder.Length == 0 || o.Sessions < 1 || o.Warmup < 0 || o.Concurrency.Length == 0 || o.Concurrency.Any(c => c < 1) || o.PrepareConcurrency < 1)
+            if (o.Url.Length == 0 || o.DataFolders.Length == 0 || o.Sessions < 1 || o.Warmup < 0 || o.Concurrency.Length == 0 || o.Concurrency.Any(c => c < 1) || o.PrepareConcurrency < 1)
             {
-                Console.Error.WriteLine("usage: referral-submit --url http://127.0.0.1:PORT --data PORTAL_DATA_FOLDER [--sessions 1000] [--warmup 100] " +
-                                        "[--concurrency 8,32] [--prepare-concurrency 8] [--mail-wait 180] [--portal-pid PID]");
+                Console.Error.WriteLine("usage: referral-submit --url http://127.0.0.1:PORT --data PORTAL_DATA_FOLDER[,NODE2_DATA_FOLDER] [--sessions 1000] [--warmup 100] " +
+                                        "[--concurrency 8,32] [--prepare-concurrency 8] [--mail-wait 180] [--portal-pid PID[,PID2]] " +
+                                        "[--postgres NPGSQL_CONNECTION_STRING] [--aux-pids name=PID,...  (CPU of these and their children, e.g. nginx=, postgres=)]");
                 return null;
             }
 
