@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace SaferBcp.Testing;
@@ -144,7 +142,7 @@ public sealed class PostgresServer : IDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "saferbcp-pg-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", folder, binaries, port);
         server.Run("initdb", $"-D {server.Data} -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8");
         server.Restart();
@@ -182,12 +180,6 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

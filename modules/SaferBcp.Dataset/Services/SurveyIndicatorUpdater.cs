@@ -12,9 +12,6 @@ namespace SaferBcp.Dataset.Services;
 /// </summary>
 public sealed class SurveyIndicatorUpdater
 {
-    /// <summary>Postgres advisory locks taken by a recompute are this plus the indicator id.</summary>
-    private const long LockKeyBase = 0x5AFE_B0C9_0000;
-
     private readonly DatasetDbContext _db;
     private readonly DatasetStore _store;
     private readonly PortalDatabase _database;
@@ -137,7 +134,7 @@ public sealed class SurveyIndicatorUpdater
         }
 
         var transaction = await _database.BeginTransactionAsync(cancellationToken);
-        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKeyBase + mapping.IndicatorId})", cancellationToken);
+        await _database.LockUntilCommitAsync(DatabaseLocks.SurveyIndicatorBase + mapping.IndicatorId, cancellationToken);
         return transaction;
     }
 }

@@ -11,4 +11,7 @@ public static class DatabaseLocks
 
     /// <summary>Held by each transaction that stores a survey response, until it commits (results read responses by id).</summary>
     public const long SurveyResponses = 0x5AFE_BC90_0003;
+
+    /// <summary>A survey figure's recompute holds this plus the indicator's id, so nodes recompute one indicator in turn.</summary>
+    public const long SurveyIndicatorBase = 0x5AFE_B0C9_0000;
 }

@@ -204,30 +204,15 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
             await Connection.OpenAsync(cancellationToken);
         }
 
-        await using (var command = Connection.CreateCommand())
-        {
-            command.CommandText = "SELECT pg_advisory_lock(@key)";
-            command.Parameters.Add(new NpgsqlParameter("key", key));
-            command.CommandTimeout = 0;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return new LockRelease(async () =>
-        {
-            await using var unlock = Connection.CreateCommand();
-            unlock.CommandText = "SELECT pg_advisory_unlock(@key)";
-            unlock.Parameters.Add(new NpgsqlParameter("key", key));
-            await unlock.ExecuteNonQueryAsync();
-        });
+        await AdvisoryLockAsync("pg_advisory_lock", key, cancellationToken);
+        return new LockRelease(() => AdvisoryLockAsync("pg_advisory_unlock", key, CancellationToken.None));
     }
 
     /// <summary>
-    /// For tables read by an id cursor ("everything after id N"): PostgreSQL hands out ids when rows are inserted, but a
-    /// later id can commit first, and a reader that saw it would move past the earlier one for good. Writers that call
-    /// this inside their transaction take turns until they commit, so ids become visible in order. On SQLite writers
-    /// already take turns. Must be called inside a transaction.
+    /// On PostgreSQL, holds a database-wide lock until this scope's transaction ends (released by PostgreSQL at commit or
+    /// rollback, or if the node dies); nothing on SQLite, where writers already take turns. Must be called inside a transaction.
     /// </summary>
-    public async Task WriteInIdOrderAsync(long key, CancellationToken cancellationToken = default)
+    public async Task LockUntilCommitAsync(long key, CancellationToken cancellationToken = default)
     {
         if (Provider != DatabaseProvider.Postgres)
         {
@@ -236,14 +221,29 @@ public sealed class PortalDatabase : IAsyncDisposable, IDisposable
 
         if (_transaction is null)
         {
-            throw new InvalidOperationException("Rows read by an id cursor are written inside a transaction");
+            throw new InvalidOperationException("A lock held until commit needs a transaction");
         }
 
+        await AdvisoryLockAsync("pg_advisory_xact_lock", key, cancellationToken);
+    }
+
+    /// <summary>Runs one of PostgreSQL's advisory-lock functions; waiting for a lock has no time limit.</summary>
+    private async Task AdvisoryLockAsync(string function, long key, CancellationToken cancellationToken)
+    {
         await using var command = Connection.CreateCommand();
-        command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
+        command.CommandText = $"SELECT {function}(@key)";
         command.Parameters.Add(new NpgsqlParameter("key", key));
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// For tables read by an id cursor ("everything after id N"): PostgreSQL hands out ids when rows are inserted, but a
+    /// later id can commit first, and a reader that saw it would move past the earlier one for good. Writers that call
+    /// this inside their transaction take turns until they commit, so ids become visible in order. On SQLite writers
+    /// already take turns. Must be called inside a transaction.
+    /// </summary>
+    public Task WriteInIdOrderAsync(long key, CancellationToken cancellationToken = default) => LockUntilCommitAsync(key, cancellationToken);
 
     private sealed class LockRelease(Func<Task>? release) : IAsyncDisposable
     {

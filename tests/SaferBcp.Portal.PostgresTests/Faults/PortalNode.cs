@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace SaferBcp.Portal.PostgresTests.Faults;
 
@@ -26,7 +25,7 @@ public sealed class PortalNode : IDisposable
 
     public static PortalNode Start(string nodeId, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var dataFolder = Path.Combine(Path.GetTempPath(), "saferbcp-node-" + nodeId + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataFolder);
         var address = $"http://127.0.0.1:{port}";
@@ -130,10 +129,4 @@ public sealed class PortalNode : IDisposable
         throw new FileNotFoundException("SaferBcp.Portal.dll was not found: build the solution first");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
