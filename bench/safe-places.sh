@@ -36,7 +36,7 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p bench/out/results
 LOG="bench/out/results/safe-places-$STAMP.txt"
 BASE="http://127.0.0.1:$PORT"
-ADMIN_PASSWORD="Bench-Admin-Passw0rd"
+ADMIN_PASSWORD="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc "A-Za-z0-9" | head -c 16)-7Qz"
 
 {
   echo "== machine"

@@ -114,6 +114,10 @@ public sealed class CmsStartup : ModuleStartup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+        // Behind a TLS proxy a node may be spoken to in plain HTTP, and "SameAsRequest" would then send cookies
+        // without Secure. The public address says how visitors arrive, so it decides for every cookie.
+        services.AddOptions<CookiePolicyOptions>().Configure<PublicAddress>((o, address) =>
+            o.Secure = address.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -125,10 +129,11 @@ public sealed class CmsStartup : ModuleStartup
     {
         services.AddIdentity<PortalUser, PortalRole>(o =>
             {
+                // Length and a guessability check (GuessablePasswordValidator), not composition rules (ASVS 2.1.9).
                 o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 5;
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -139,6 +144,7 @@ public sealed class CmsStartup : ModuleStartup
             })
             .AddEntityFrameworkStores<CmsDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
@@ -178,6 +184,7 @@ public sealed class CmsStartup : ModuleStartup
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCookiePolicy();
         foreach (var assets in app.Services.GetServices<StaticAssetFolder>())
         {
             app.UseStaticFiles(new StaticFileOptions
@@ -199,6 +206,7 @@ public sealed class CmsStartup : ModuleStartup
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        endpoints.MapGet(SecurityTxt.Path, SecurityTxt.Answer);
         endpoints.MapControllers();
     }
 }

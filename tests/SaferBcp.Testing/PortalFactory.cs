@@ -19,8 +19,8 @@ namespace SaferBcp.Testing;
 public partial class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminUser = "admin";
-    public const string AdminPassword = "Test-Admin-Passw0rd";
-    public const string StaffPassword = "Test-Staff-Passw0rd";
+    public const string AdminPassword = "Quay-Lantern-Thistle-81";
+    public const string StaffPassword = "Heron-Pebble-Orchard-64";
 
     /// <summary>Where the test clients (http://localhost) find the portal; override with With("Portal:PublicAddress", …).</summary>
     public const string DefaultPublicAddress = "http://localhost";

@@ -216,9 +216,7 @@ public sealed class AdminUsersController : AdminControllerBase
     public static string GeneratePassword()
     {
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        var chars = RandomNumberGenerator.GetItems(alphabet.AsSpan(), 16);
-        // Guarantees the strong-password rules (upper, lower, digit) whatever the draw.
-        return new string(chars) + "Aa7";
+        return new string(RandomNumberGenerator.GetItems(alphabet.AsSpan(), 19));
     }
 }
 

@@ -39,4 +39,10 @@ public sealed class PortalOptions
     /// X-Forwarded-Proto are believed. Empty: no forwarded header is believed.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Where to report a vulnerability: a mailto: or https: address the partnership chooses. Published at
+    /// /.well-known/security.txt (RFC 9116) once set; until then that address answers 404.
+    /// </summary>
+    public string? SecurityContact { get; set; }
 }

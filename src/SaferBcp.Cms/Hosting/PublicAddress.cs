@@ -22,7 +22,11 @@ public sealed class PublicAddress
     {
         HostName = address.IdnHost;
         Origin = address.GetLeftPart(UriPartial.Authority);
+        IsHttps = address.Scheme == Uri.UriSchemeHttps;
     }
+
+    /// <summary>Visitors reach the site over TLS (at a proxy or at this node), so every cookie must be Secure.</summary>
+    public bool IsHttps { get; }
 
     /// <summary>Scheme, host and port (when not the scheme's own), like https://safer.bcpcouncil.gov.uk.</summary>
     public string Origin { get; }
