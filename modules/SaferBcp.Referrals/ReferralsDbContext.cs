@@ -37,6 +37,7 @@ public sealed class ReferralsDbContext : DbContext
             e.HasIndex(x => x.Name).IsUnique();
             e.Property(x => x.NotificationAddresses).HasMaxLength(2000);
             e.Property(x => x.ResponseTime).HasMaxLength(200);
+            e.Property(x => x.PublicName).HasMaxLength(200);
             e.Ignore(x => x.Addresses);
             e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -7,6 +7,7 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Modules;
 using SaferBcp.Cms.Recipes;
+using SaferBcp.Cms.Settings;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
 using SaferBcp.Referrals.Services;
@@ -34,6 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddPortalDbContext<ReferralsDbContext>("Referrals");
 
         services.AddFormKind(ReferralKind.Kind);
+        services.AddSiteSetting(ReferralSiteSettings.AsbCaseReviewThreshold, ReferralSiteSettings.AsbCaseReviewThresholdLabel, ReferralSiteSettings.AsbCaseReviewThresholdHint);
         services.AddScoped<IFormSubmissionHandler, ReferralSubmissionHandler>();
         services.AddScoped<ReferralForms>();
         services.AddScoped<RoutingStore>();

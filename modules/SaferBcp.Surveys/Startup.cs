@@ -6,9 +6,11 @@ using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Modules;
+using SaferBcp.Cms.Recipes;
 using SaferBcp.Dataset.Services;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
+using SaferBcp.Surveys.Recipes;
 using SaferBcp.Surveys.Services;
 using SaferBcp.Surveys.Services.Results;
 
@@ -42,6 +44,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SurveyCatalog>();
         services.AddScoped<SurveyResponseStore>();
         services.AddScoped<SurveyGateFilter>();
+        services.AddScoped<IRecipeStep, SurveyResponsesStep>();
         services.AddSingleton<SurveyResultsCache>();
 
         // The dataset's survey-mapped indicators: counts, the questions that can be mapped, and the recompute when responses arrive.

@@ -126,6 +126,11 @@ public sealed partial class ReferralJourneyTests
         Assert.All(teamMessages, m => Assert.Contains("urgent", Text(m), StringComparison.OrdinalIgnoreCase));
         Assert.All(teamMessages, m => Assert.DoesNotContain(Email, Text(m), StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("abuse", Text(acknowledgement), StringComparison.OrdinalIgnoreCase);
+
+        // The starting site sets no response time, so neither email promises one (and the template's condition is not shown).
+        Assert.Contains("We will be in touch only in the ways you told us are safe.", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Content.PublishedText.ResponsePromise(), Text(acknowledgement));
+        Assert.All(messages, m => Assert.DoesNotContain("{%", Text(m), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -310,7 +310,7 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
         using var analyst = await _fixture.StaffAsync("mapping-analyst-recipe", PortalRoles.Analyst);
         var page = await analyst.GetStringAsync($"/admin/dataset/{mapping.IndicatorId}");
         Assert.Contains("Community safety survey", page, StringComparison.Ordinal);
-        Assert.Contains("How worried are you about people carrying knives in your area?", page, StringComparison.Ordinal);
+        Assert.Contains("How worried are you about people carrying items such as knives or airguns in your area?", page, StringComparison.Ordinal);
         Assert.Contains("Very worried, Fairly worried", page, StringComparison.Ordinal);
     }
 }

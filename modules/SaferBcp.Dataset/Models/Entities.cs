@@ -143,7 +143,10 @@ public static class Geographies
     /// <summary>Figures the report gives for the Dorset Police or Dorset Combined Youth Justice Service area (BCP and Dorset Council areas together).</summary>
     public const string PanDorset = "PanDorset";
 
-    public static readonly string[] All = [Bcp, Bournemouth, Christchurch, Poole, PanDorset];
+    /// <summary>A group of similar areas the report compares a figure with, such as the Youth Justice Service comparator group.</summary>
+    public const string ComparatorGroup = "ComparatorGroup";
+
+    public static readonly string[] All = [Bcp, Bournemouth, Christchurch, Poole, PanDorset, ComparatorGroup];
 
     /// <summary>The towns whose figures add up to the BCP total.</summary>
     public static readonly string[] Towns = [Bournemouth, Christchurch, Poole];
@@ -152,6 +155,7 @@ public static class Geographies
     {
         Bcp => "BCP (all three towns)",
         PanDorset => "Pan-Dorset (BCP and Dorset Council areas)",
+        ComparatorGroup => "Comparator group of similar areas",
         _ => code,
     };
 

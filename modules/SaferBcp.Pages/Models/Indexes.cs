@@ -30,4 +30,7 @@ public sealed class NewsIndex
     public string Summary { get; set; } = "";
 
     public DateOnly Date { get; set; }
+
+    /// <summary>Only the month and year of <see cref="Date"/> are known (see <see cref="NewsPart.MonthOnly"/>).</summary>
+    public bool MonthOnly { get; set; }
 }

@@ -42,6 +42,15 @@ public sealed class CampaignPart : ContentPart
 public sealed class NewsPart : ContentPart
 {
     public DateOnly? Date { get; set; }
+
+    /// <summary>
+    /// Only the month and year are known (a source such as the annual report says "in June 2023"): the date is
+    /// shown as "June 2023", never as a day nobody stated. <see cref="Date"/> then holds the first of the month.
+    /// </summary>
+    public bool MonthOnly { get; set; }
+
+    public static string Format(DateOnly date, bool monthOnly) =>
+        date.ToString(monthOnly ? "MMMM yyyy" : "d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }
 
 public static class PageTypes

@@ -1,5 +1,6 @@
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Settings;
 using SaferBcp.Pages.Models;
 
 namespace SaferBcp.Pages.Services;
@@ -8,27 +9,29 @@ public sealed class PageDisplay : IContentDisplay
 {
     private readonly MarkdownRenderer _markdown;
     private readonly TimeProvider _clock;
+    private readonly SiteSettings _settings;
 
-    public PageDisplay(MarkdownRenderer markdown, TimeProvider clock)
+    public PageDisplay(MarkdownRenderer markdown, TimeProvider clock, SiteSettings settings)
     {
         _markdown = markdown;
         _clock = clock;
+        _settings = settings;
     }
 
     public bool Handles(string contentType) => PageTypes.IsPageType(contentType);
 
-    public Task<ContentDisplayResult> BuildAsync(ContentItem item, bool preview)
+    public async Task<ContentDisplayResult> BuildAsync(ContentItem item, bool preview)
     {
         var article = item.As<ArticlePart>();
         var model = new ArticleViewModel(
             item,
             article,
-            _markdown.ToHtml(article.Markdown),
+            _markdown.ToHtml(SettingPlaceholders.Apply(article.Markdown, await _settings.GetAllAsync())),
             item.ContentType == PageTypes.Campaign ? item.As<CampaignPart>() : null,
             item.ContentType == PageTypes.News ? item.As<NewsPart>() : null,
             UkTime.Today(_clock),
             preview);
-        return Task.FromResult(new ContentDisplayResult("~/Views/Pages/Article.cshtml", model, article.Sensitive));
+        return new ContentDisplayResult("~/Views/Pages/Article.cshtml", model, article.Sensitive);
     }
 }
 
@@ -47,6 +50,6 @@ public sealed class PageSearchText : IContentSearchText
             PageTypes.News => "News",
             _ => "Page",
         };
-        return new SearchText(item.DisplayText, article.Summary, MarkdownRenderer.ToPlainText(article.Markdown), "/" + item.Path, kind);
+        return new SearchText(item.DisplayText, article.Summary, MarkdownRenderer.ToPlainText(SettingPlaceholders.WithoutPlaceholders(article.Markdown)), "/" + item.Path, kind);
     }
 }

@@ -50,7 +50,7 @@ public sealed class PageEditor : IContentEditor
 
         if (item.ContentType == PageTypes.News)
         {
-            item.Apply(new NewsPart { Date = ParseDate(form["NewsPart.Date"]) });
+            item.Apply(new NewsPart { Date = ParseDate(form["NewsPart.Date"]), MonthOnly = form["NewsPart.MonthOnly"] == "true" });
         }
     }
 

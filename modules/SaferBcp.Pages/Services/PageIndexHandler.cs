@@ -30,7 +30,9 @@ public sealed class PageIndexHandler : IContentHandler
             row.Title = item.DisplayText;
             row.Path = item.Path ?? "";
             row.Summary = item.As<ArticlePart>().Summary;
-            row.Date = item.As<NewsPart>().Date ?? DateOnly.FromDateTime(item.PublishedUtc ?? item.CreatedUtc);
+            var news = item.As<NewsPart>();
+            row.Date = news.Date ?? DateOnly.FromDateTime(item.PublishedUtc ?? item.CreatedUtc);
+            row.MonthOnly = news.Date is not null && news.MonthOnly;
             await _db.SaveChangesAsync();
         }
     }

@@ -77,7 +77,7 @@ public sealed class AdminRoutingController : AdminControllerBase
         }
 
         ViewData["Title"] = $"Edit {team.Name}";
-        var form = new TeamForm { Name = team.Name, Addresses = string.Join('\n', team.Addresses), ResponseTime = team.ResponseTime, ChildrenSafeguarding = team.IsChildrenSafeguarding };
+        var form = new TeamForm { Name = team.Name, Addresses = string.Join('\n', team.Addresses), ResponseTime = team.ResponseTime, PublicName = team.PublicName, ChildrenSafeguarding = team.IsChildrenSafeguarding };
         return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(team.Id, form, team.Members));
     }
 
@@ -335,7 +335,8 @@ public sealed class AdminRoutingController : AdminControllerBase
 
         team.Name = name;
         team.NotificationAddresses = string.Join(';', addresses);
-        team.ResponseTime = form.ResponseTime!.Trim();
+        team.ResponseTime = form.ResponseTime?.Trim() ?? "";
+        team.PublicName = form.PublicName?.Trim() ?? "";
         team.IsChildrenSafeguarding = form.ChildrenSafeguarding;
         if (form.ChildrenSafeguarding)
         {
@@ -425,9 +426,13 @@ public sealed class TeamForm
     [StringLength(2000, ErrorMessage = "The addresses must be 2000 characters or fewer")]
     public string? Addresses { get; set; }
 
-    [Required(ErrorMessage = "Enter how soon the team responds, like 'within 2 working days'")]
+    /// <summary>Optional: a promise only the partnership can make. Empty means people are told no time.</summary>
     [StringLength(200, ErrorMessage = "The response time must be 200 characters or fewer")]
     public string? ResponseTime { get; set; }
+
+    /// <summary>Optional: the name people are told. Empty means they are told "the team your referral is sent to".</summary>
+    [StringLength(200, ErrorMessage = "The public name must be 200 characters or fewer")]
+    public string? PublicName { get; set; }
 
     public bool ChildrenSafeguarding { get; set; }
 }

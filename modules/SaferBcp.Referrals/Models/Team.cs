@@ -10,8 +10,17 @@ public sealed class Team
     /// <summary>Email addresses told that a referral arrived (one per line in the editor, ';' between them here).</summary>
     public string NotificationAddresses { get; set; } = "";
 
-    /// <summary>Plain English, shown to the person and in the notification: "within 2 working days".</summary>
+    /// <summary>
+    /// Plain English, shown to the person and in the notification: "within 2 working days". Empty until the
+    /// partnership decides one: then the person is told what happens next without a time.
+    /// </summary>
     public string ResponseTime { get; set; } = "";
+
+    /// <summary>
+    /// The name the person is told ("the domestic abuse service"). Empty until the partnership decides one: then the
+    /// person is told "the team your referral is sent to", and <see cref="Name"/> stays a back-office name.
+    /// </summary>
+    public string PublicName { get; set; } = "";
 
     /// <summary>The children's safeguarding team: it is also told of every referral from or about someone under 18.</summary>
     public bool IsChildrenSafeguarding { get; set; }

@@ -7,7 +7,7 @@ namespace SaferBcp.Referrals.Services;
 
 /// <summary>
 /// { "name": "referral-routing", "urgentRiskThreshold": 3, "defaultTeam": "Domestic abuse team",
-///   "teams": [ { "name": "…", "addresses": ["…"], "responseTime": "within 2 working days", "childrenSafeguarding": false, "members": ["user name"] } ],
+///   "teams": [ { "name": "…", "addresses": ["…"], "responseTime": "", "publicName": "", "childrenSafeguarding": false, "members": ["user name"] } ],
 ///   "rules": [ { "name": "…", "form": "slug or omitted for any", "areas": ["Poole"], "ageBands": ["16-17"], "minRiskIndicators": 3, "childrenInHousehold": true, "team": "…", "priority": "Urgent" } ],
 ///   "retention": [ { "form": "slug", "days": 365 } ] }.
 /// Teams are matched by name, rules by name (their order is the order in the list); applying it twice changes nothing.
@@ -46,7 +46,8 @@ public sealed class ReferralRoutingStep : IRecipeStep
                 errors.Add($"{path}.name", $"\"{name}\" appears twice");
             }
 
-            RecipeJson.Text(team, "responseTime", path, errors, maxLength: 200);
+            RecipeJson.Text(team, "responseTime", path, errors, required: false, maxLength: 200);
+            RecipeJson.Text(team, "publicName", path, errors, required: false, maxLength: 200);
             RecipeJson.Bool(team, "childrenSafeguarding", path, errors, fallback: false);
             foreach (var (address, index) in Strings(team, "addresses", path, errors).Select((a, n) => (a, n)))
             {
@@ -164,12 +165,13 @@ public sealed class ReferralRoutingStep : IRecipeStep
             }
 
             var addresses = string.Join(';', ((JsonArray)json["addresses"]!).Select(a => a!.GetValue<string>().Trim()));
-            var responseTime = json["responseTime"]!.GetValue<string>();
+            var responseTime = json["responseTime"]?.GetValue<string>().Trim() ?? "";
+            var publicName = json["publicName"]?.GetValue<string>().Trim() ?? "";
             var children = json["childrenSafeguarding"]?.GetValue<bool>() ?? false;
             var isDefault = string.Equals(name, defaultTeam, StringComparison.OrdinalIgnoreCase);
-            if (team.NotificationAddresses != addresses || team.ResponseTime != responseTime || team.IsChildrenSafeguarding != children || team.IsDefault != isDefault)
+            if (team.NotificationAddresses != addresses || team.ResponseTime != responseTime || team.PublicName != publicName || team.IsChildrenSafeguarding != children || team.IsDefault != isDefault)
             {
-                (team.NotificationAddresses, team.ResponseTime, team.IsChildrenSafeguarding, team.IsDefault) = (addresses, responseTime, children, isDefault);
+                (team.NotificationAddresses, team.ResponseTime, team.PublicName, team.IsChildrenSafeguarding, team.IsDefault) = (addresses, responseTime, publicName, children, isDefault);
                 changes += team.Id == 0 ? 0 : 1;
             }
 
@@ -283,6 +285,7 @@ public sealed class ReferralRoutingStep : IRecipeStep
                 ["name"] = t.Name,
                 ["addresses"] = new JsonArray(t.Addresses.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
                 ["responseTime"] = t.ResponseTime,
+                ["publicName"] = t.PublicName,
                 ["childrenSafeguarding"] = t.IsChildrenSafeguarding,
                 ["members"] = new JsonArray(t.Members.Select(m => (JsonNode)JsonValue.Create(m.UserName)).ToArray()),
             }).ToArray()),

@@ -106,12 +106,19 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
         }
     }
 
-    private static FormSubmissionResult Result(FormSubmission submission, string reference, Team team)
+    private static FormSubmissionResult Result(FormSubmission submission, string reference, Team team) =>
+        new(reference, WhatHappensNext(submission.Form.WhatHappensNextMarkdown, team));
+
+    /// <summary>
+    /// The form's own "what happens next", then the team's public name and response time, each only if staff have
+    /// set it: the portal never names a team or promises a time the partnership has not agreed. (The confirmation
+    /// page itself always says what to do in an emergency.)
+    /// </summary>
+    public static string WhatHappensNext(string formText, Team team)
     {
-        var next = submission.Form.WhatHappensNextMarkdown.Trim();
-        var when = string.IsNullOrWhiteSpace(team.ResponseTime) ? "" : $"We aim to contact you {team.ResponseTime}, only in the ways you told us are safe.";
-        var markdown = string.Join("\n\n", new[] { next, when, "If you are in danger now, call 999. If you cannot speak, call 999 from a mobile, listen, and press 55 when asked." }.Where(s => s.Length > 0));
-        return new FormSubmissionResult(reference, markdown);
+        var who = string.IsNullOrWhiteSpace(team.PublicName) ? "" : $"Your referral has gone to {team.PublicName.Trim()}.";
+        var when = string.IsNullOrWhiteSpace(team.ResponseTime) ? "" : $"We aim to contact you {team.ResponseTime.Trim()}, only in the ways you told us are safe.";
+        return string.Join("\n\n", new[] { formText.Trim(), who, when }.Where(s => s.Length > 0));
     }
 }
 

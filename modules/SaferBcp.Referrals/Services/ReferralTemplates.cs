@@ -18,7 +18,7 @@ public static class ReferralTemplates
         Reference: {{ reference }}
         Form: {{ form_title }}
         Priority: {{ priority }}
-        We told the person we would respond {{ response_time }}.
+        {% if response_time != "" %}We told the person we aim to contact them {{ response_time }}.{% else %}The team has no response time set, so the person was not told one.{% endif %}
 
         Open it in the secure inbox (you will need to sign in):
         {{ inbox_link }}
@@ -29,7 +29,7 @@ public static class ReferralTemplates
             new("reference", "The referral's reference, like SB-7K4M-Q9"),
             new("form_title", "The name of the form, like 'Domestic abuse: support for me'"),
             new("priority", "Urgent or Standard"),
-            new("response_time", "The team's response time, like 'within 2 working days'"),
+            new("response_time", "The team's response time as set in Referral routing, or empty when none is set"),
             new("inbox_link", "The address of the referral in the secure inbox"),
         ]);
 
@@ -40,10 +40,10 @@ public static class ReferralTemplates
         """
         We have received your message. Your reference is {{ reference }}.
 
-        We will be in touch {{ response_time }}.
+        {% if response_time != "" %}We aim to be in touch {{ response_time }}, only in the ways you told us are safe.{% else %}We will be in touch only in the ways you told us are safe.{% endif %}
         """,
         [
             new("reference", "The referral's reference, like SB-7K4M-Q9"),
-            new("response_time", "When the team will be in touch, like 'within 2 working days'"),
+            new("response_time", "When the team will be in touch, as set in Referral routing, or empty when none is set"),
         ]);
 }

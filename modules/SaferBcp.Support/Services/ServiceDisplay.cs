@@ -1,5 +1,6 @@
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Settings;
 using SaferBcp.Support.Models;
 
 namespace SaferBcp.Support.Services;
@@ -8,16 +9,22 @@ namespace SaferBcp.Support.Services;
 public sealed class ServiceDisplay : IContentDisplay
 {
     private readonly MarkdownRenderer _markdown;
+    private readonly SiteSettings _settings;
 
-    public ServiceDisplay(MarkdownRenderer markdown) => _markdown = markdown;
+    public ServiceDisplay(MarkdownRenderer markdown, SiteSettings settings)
+    {
+        _markdown = markdown;
+        _settings = settings;
+    }
 
     public bool Handles(string contentType) => contentType == SupportTypes.Service;
 
-    public Task<ContentDisplayResult> BuildAsync(ContentItem item, bool preview)
+    public async Task<ContentDisplayResult> BuildAsync(ContentItem item, bool preview)
     {
         var service = item.As<ServicePart>();
-        var model = new ServiceViewModel(item, service, _markdown.ToHtml(service.Description), preview);
-        return Task.FromResult(new ContentDisplayResult("~/Views/SupportService/Service.cshtml", model, Sensitive: true));
+        var description = SettingPlaceholders.Apply(service.Description, await _settings.GetAllAsync());
+        var model = new ServiceViewModel(item, service, _markdown.ToHtml(description), preview);
+        return new ContentDisplayResult("~/Views/SupportService/Service.cshtml", model, Sensitive: true);
     }
 }
 
@@ -48,7 +55,7 @@ public sealed class ServiceSearchText : IContentSearchText
         var service = item.As<ServicePart>();
         var topics = string.Join(", ", ServiceOptions.Labels(ServiceOptions.Topics, service.Topics));
         var areas = string.Join(", ", ServiceOptions.Labels(ServiceOptions.Areas, service.Areas));
-        var body = string.Join("\n", new[] { MarkdownRenderer.ToPlainText(service.Description), topics, areas, service.Phone, service.Hours }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var body = string.Join("\n", new[] { MarkdownRenderer.ToPlainText(SettingPlaceholders.WithoutPlaceholders(service.Description)), topics, areas, service.Phone, service.Hours }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var facts = new Dictionary<string, string>();
         if (!string.IsNullOrWhiteSpace(service.Phone))
         {

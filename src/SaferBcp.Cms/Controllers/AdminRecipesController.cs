@@ -69,6 +69,28 @@ public sealed class AdminRecipesController : AdminControllerBase
         }
     }
 
+    /// <summary>Adds the demo recipe's example data (marked "example" wherever it appears), for trying the portal.</summary>
+    [HttpPost("demo")]
+    public async Task<IActionResult> ApplyDemo()
+    {
+        ViewData["Title"] = "Import and export";
+        if (Data.RecipeFiles.TryFind(HttpContext.RequestServices, Data.RecipeFiles.Demo) is not { } file)
+        {
+            return Failed($"The demo recipe ({Data.RecipeFiles.Demo}) is not installed with this portal");
+        }
+
+        try
+        {
+            var result = await _recipes.ApplyAsync(await System.IO.File.ReadAllTextAsync(file, HttpContext.RequestAborted), Data.RecipeFiles.Demo);
+            Notice(result.TotalChanges == 0 ? "The example data is already there" : $"Example data added: {result.TotalChanges} change(s)");
+            return RedirectToAction(nameof(Index));
+        }
+        catch (RecipeException ex)
+        {
+            return Failed(ex.Errors.Select(e => e.Step.Length == 0 ? e.Message : e.ToString()).ToArray());
+        }
+    }
+
     private ViewResult Failed(params string[] errors)
     {
         Response.StatusCode = 400;

@@ -11,7 +11,7 @@ namespace SaferBcp.Cms.Controllers;
 [Authorize(Policy = CmsPermissions.ManageSettings)]
 public sealed class AdminSettingsController : AdminControllerBase
 {
-    private static readonly (string Key, string Label, string Hint)[] Editable =
+    private static readonly (string Key, string Label, string Hint)[] BuiltIn =
     [
         (SiteSettings.SiteName, "Site name", "Shown in the header of every page"),
         (SiteSettings.SiteTagline, "Tagline", "A short line under the site name on the home page"),
@@ -23,9 +23,11 @@ public sealed class AdminSettingsController : AdminControllerBase
     private readonly CmsDbContext _db;
     private readonly AuditLog _audit;
     private readonly PortalDatabase _database;
+    private readonly (string Key, string Label, string Hint)[] _editable;
 
-    public AdminSettingsController(SiteSettings settings, CmsDbContext db, AuditLog audit, PortalDatabase database)
+    public AdminSettingsController(SiteSettings settings, CmsDbContext db, AuditLog audit, PortalDatabase database, IEnumerable<SiteSettingDefinition> moduleSettings)
     {
+        _editable = [.. BuiltIn, .. moduleSettings.Select(d => (d.Key, d.Label, d.Hint))];
         _settings = settings;
         _db = db;
         _audit = audit;
@@ -37,13 +39,13 @@ public sealed class AdminSettingsController : AdminControllerBase
     {
         ViewData["Title"] = "Site settings";
         var all = await _settings.GetAllAsync();
-        return View(Editable.Select(e => new SettingField(e.Key, e.Label, e.Hint, all.GetValueOrDefault(e.Key, ""), null)).ToList());
+        return View(_editable.Select(e => new SettingField(e.Key, e.Label, e.Hint, all.GetValueOrDefault(e.Key, ""), null)).ToList());
     }
 
     [HttpPost("")]
     public async Task<IActionResult> Save(Dictionary<string, string?> values)
     {
-        var fields = Editable.Select(e => new SettingField(e.Key, e.Label, e.Hint, (values.GetValueOrDefault(e.Key) ?? "").Trim(), null)).ToList();
+        var fields = _editable.Select(e => new SettingField(e.Key, e.Label, e.Hint, (values.GetValueOrDefault(e.Key) ?? "").Trim(), null)).ToList();
         for (var i = 0; i < fields.Count; i++)
         {
             var f = fields[i];

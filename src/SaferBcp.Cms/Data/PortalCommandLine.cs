@@ -7,7 +7,8 @@ namespace SaferBcp.Cms.Data;
 
 /// <summary>
 /// `dotnet run --project src/SaferBcp.Portal -- export site.recipe.json` writes the site as a recipe;
-/// `... -- import site.recipe.json` applies one. Returns null when the arguments are not a command.
+/// `... -- import site.recipe.json` applies one; a bare name such as `demo.recipe.json` is also looked for in the
+/// recipes folder (`import recipes/demo.recipe.json` adds the example data). Returns null when the arguments are not a command.
 /// </summary>
 public static class PortalCommandLine
 {
@@ -35,7 +36,9 @@ public static class PortalCommandLine
             return 0;
         }
 
-        if (!File.Exists(args[1]))
+        // dotnet run may start in the project's folder rather than where the command was typed.
+        var file = File.Exists(args[1]) ? args[1] : RecipeFiles.TryFind(app.Services, Path.GetFileName(args[1]));
+        if (file is null)
         {
             await Console.Error.WriteLineAsync($"There is no file called {args[1]}");
             return 2;
@@ -43,8 +46,8 @@ public static class PortalCommandLine
 
         try
         {
-            var result = await recipes.ApplyAsync(await File.ReadAllTextAsync(args[1]), Path.GetFileName(args[1]));
-            Console.WriteLine($"Imported {args[1]}: {result.TotalChanges} change(s)");
+            var result = await recipes.ApplyAsync(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+            Console.WriteLine($"Imported {file}: {result.TotalChanges} change(s)");
             return 0;
         }
         catch (RecipeException ex)

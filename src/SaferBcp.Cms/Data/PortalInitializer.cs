@@ -119,24 +119,36 @@ public static class PortalInitializer
 
 public static class RecipeFiles
 {
+    /// <summary>The demo recipe: example Safe Places, an open example survey and sample responses, applied only on request.</summary>
+    public const string Demo = "demo.recipe.json";
+
     /// <summary>The setup recipe: Portal:RecipesFolder, else recipes/ beside the app, else the repository's recipes/ folder.</summary>
     public static string Find(IServiceProvider provider)
     {
+        var setup = provider.GetRequiredService<PortalDataPaths>().Options.SetupRecipe;
+        return TryFind(provider, setup, out var looked)
+            ?? throw new FileNotFoundException($"The setup recipe {setup} was not found. Looked in: {string.Join(", ", looked.Take(3))}");
+    }
+
+    /// <summary>A recipe file by name, in the same places as the setup recipe; null when there is none.</summary>
+    public static string? TryFind(IServiceProvider provider, string fileName) => TryFind(provider, fileName, out _);
+
+    private static string? TryFind(IServiceProvider provider, string fileName, out List<string> candidates)
+    {
         var options = provider.GetRequiredService<PortalDataPaths>().Options;
         var environment = provider.GetRequiredService<IHostEnvironment>();
-        var candidates = new List<string>();
+        candidates = [];
         if (options.RecipesFolder is { Length: > 0 } configured)
         {
-            candidates.Add(Path.Combine(environment.ContentRootPath, configured, options.SetupRecipe));
+            candidates.Add(Path.Combine(environment.ContentRootPath, configured, fileName));
         }
 
-        candidates.Add(Path.Combine(AppContext.BaseDirectory, "recipes", options.SetupRecipe));
+        candidates.Add(Path.Combine(AppContext.BaseDirectory, "recipes", fileName));
         for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
         {
-            candidates.Add(Path.Combine(dir.FullName, "recipes", options.SetupRecipe));
+            candidates.Add(Path.Combine(dir.FullName, "recipes", fileName));
         }
 
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException($"The setup recipe {options.SetupRecipe} was not found. Looked in: {string.Join(", ", candidates.Take(3))}");
+        return candidates.FirstOrDefault(File.Exists);
     }
 }

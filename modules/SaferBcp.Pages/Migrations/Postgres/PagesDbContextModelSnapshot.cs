@@ -70,6 +70,9 @@ namespace SaferBcp.Pages.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<bool>("MonthOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -297,6 +297,11 @@ namespace SaferBcp.Referrals.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("PublicName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ResponseTime")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -278,6 +278,11 @@ namespace SaferBcp.Referrals.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponseTime")
                         .IsRequired()
                         .HasMaxLength(200)
