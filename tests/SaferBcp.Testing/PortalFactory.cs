@@ -243,7 +243,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Gives an account the authenticator key <see cref="StaffAuthenticator.KeyFor"/>(userName) and turns two-factor on.</summary>
-    private static async Task EnrolInTwoFactorAsync(IServiceProvider services, string userName)
+    public static async Task EnrolInTwoFactorAsync(IServiceProvider services, string userName)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();

@@ -32,6 +32,16 @@ public static class SignInRateLimiting
     public static void AddPolicy(RateLimiterOptions options)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (context, _) =>
+        {
+            // The page itself comes from the status-code pages (a plain-English "wait and try again").
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return ValueTask.CompletedTask;
+        };
         options.AddPolicy(Policy, context =>
         {
             var settings = context.RequestServices.GetRequiredService<IOptions<SignInThrottleOptions>>().Value;
