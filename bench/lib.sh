@@ -141,3 +141,30 @@ bench_stop_pid() {   # bench_stop_pid PID [SECONDS]: TERM, wait, then KILL
   for i in $(seq $(( limit * 2 ))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
   kill -KILL "$pid" 2>/dev/null || true
 }
+
+# bench_totp KEY: the 6-digit code an authenticator app shows now for a Base32 key (RFC 6238, 30 s, SHA-1).
+bench_totp() {
+  python3 -c 'import base64,hmac,struct,sys,time
+k=sys.argv[1].replace(" ","").upper(); k=base64.b32decode(k+"="*(-len(k)%8))
+h=hmac.digest(k,struct.pack(">Q",int(time.time())//30),"sha1"); o=h[-1]&15
+print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"
+}
+
+# bench_two_factor JAR BASE KEYFILE: after the password step, completes two-factor as staff would. Every staff
+# account must have it: the first time, it is set up on the real page (the key it shows is kept in KEYFILE); later
+# sign-ins enter the code for that key.
+bench_two_factor() {
+  local jar=$1 base=$2 keyfile=$3 page t
+  page=$(curl -s -c "$jar" -b "$jar" "$base/account/two-factor-sign-in")
+  if [[ "$page" == *'name="Code"'* && -s "$keyfile" ]]; then
+    t=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Code=$(bench_totp "$(cat "$keyfile")")" \
+      --data-urlencode "__RequestVerificationToken=$t" "$base/account/two-factor-sign-in"
+    return
+  fi
+  page=$(curl -s -c "$jar" -b "$jar" "$base/account/two-factor?required=true")
+  sed -n 's/.*id="shared-key">\([^<]*\)<.*/\1/p' <<<"$page" | head -1 > "$keyfile"
+  t=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Code=$(bench_totp "$(cat "$keyfile")")" \
+    --data-urlencode "__RequestVerificationToken=$t" "$base/account/two-factor?required=true"
+}

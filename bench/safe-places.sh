@@ -56,6 +56,7 @@ ADMIN_PASSWORD="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc "A-Za-z0-9" | 
   T=$(curl -s -c "$JAR" -b "$JAR" "$BASE/account/sign-in" | token)
   curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "UserName=admin" --data-urlencode "Password=$ADMIN_PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$T" "$BASE/account/sign-in"
+  bench_two_factor "$JAR" "$BASE" "$WORK/admin-authenticator-key"
   T=$(curl -s -c "$JAR" -b "$JAR" "$BASE/admin/safe-places" | token)
   START=$(date +%s.%N)
   STATUS=$(curl -s -o "$WORK/import.html" -w '%{http_code}' -c "$JAR" -b "$JAR" -F "__RequestVerificationToken=$T" -F publish=true \

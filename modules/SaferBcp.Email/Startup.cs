@@ -9,8 +9,10 @@ using SaferBcp.Email.Services;
 namespace SaferBcp.Email;
 
 /// <summary>
-/// Email: an outbox table written in the caller's transaction, a background sender (MailKit SMTP, or by default
-/// a pickup folder of .eml files) that retries with backoff and marks messages failed after Email:MaxAttempts,
+/// Email: an outbox table written in the caller's transaction, a background sender (MailKit SMTP with TLS required
+/// unless Email:Smtp:Security is None, or by default a pickup folder of .eml files, for development only, emptied
+/// after Email:KeepSentFor) that retries with backoff, marks messages failed after Email:MaxAttempts and deletes
+/// failed ones after Email:KeepFailedFor,
 /// Liquid templates staff can edit, and the back office's outbox, templates and dashboard panel.
 /// Other modules declare templates as EmailTemplateDefinition singletons and use IEmailTemplateRenderer and IEmailOutbox.
 /// </summary>
@@ -26,6 +28,7 @@ public sealed class Startup : ModuleStartup
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1, "Email:MaxAttempts and Email:BatchSize must be at least 1")
             .Validate(o => o.BackoffBase > TimeSpan.Zero && o.BackoffMax >= o.BackoffBase && o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Email: the backoff, poll interval and lease must be positive")
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.FromAddress, out _), "Email:FromAddress must be an email address")
+            .Validate(o => o.KeepSentFor > TimeSpan.Zero && o.KeepFailedFor > TimeSpan.Zero, "Email:KeepSentFor and Email:KeepFailedFor must be positive")
             .ValidateOnStart();
         services.AddPortalDbContext<EmailDbContext>("Email");
 
@@ -37,6 +40,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxSender>();
         services.AddScoped<OutboxMonitor>();
+        services.AddScoped<PickupFolderRetention>();
+        services.AddHostedService<PickupFolderCleanupJob>();
 
         services.AddSingleton<LiquidTemplates>();
         services.AddScoped<EmailTemplateStore>();

@@ -42,8 +42,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ClientPartitionKey>();
         services.AddRateLimiter(o => FormRateLimiting.AddPolicy(o, options));
     }
-
-    public override void Configure(IApplicationBuilder app) => app.UseRateLimiter();
 }
 
 public static class FormKindRegistration

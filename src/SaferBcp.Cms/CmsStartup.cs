@@ -59,7 +59,7 @@ public sealed class CmsStartup : ModuleStartup
         // Data Protection's key ring: in the database on PostgreSQL, in files on SQLite; encrypted with Portal:KeyProtectionCertificate.
         services.AddPortalKeyRing(configuration);
 
-        AddAccounts(services);
+        AddAccounts(services, configuration);
 
         services.AddSingleton<ContentTypeRegistry>();
         services.AddScoped<ContentManager>();
@@ -125,7 +125,7 @@ public sealed class CmsStartup : ModuleStartup
         });
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<PortalUser, PortalRole>(o =>
             {
@@ -162,7 +162,10 @@ public sealed class CmsStartup : ModuleStartup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>, PermissionPolicySetup>();
-        services.AddSingleton(new TwoFactorRequiredRole(PortalRoles.ReferralOfficer));
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection("Portal:SignIn"));
+        services.AddSingleton<ClientAddressKey>();
+        services.AddRateLimiter(SignInRateLimiting.AddPolicy);
+        services.AddSingleton<FirstAdministratorPasswordFile>();
     }
 
     /// <summary>Adds the request pipeline in a fixed order; module middleware comes after authorization.</summary>
@@ -197,8 +200,11 @@ public sealed class CmsStartup : ModuleStartup
 
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<AccountRequirementsMiddleware>();
+        app.UseAuthorization();
+
+        // The one rate limiter of the pipeline; modules add their policies with AddRateLimiter (Forms does).
+        app.UseRateLimiter();
         app.UseOutputCache();
     }
 

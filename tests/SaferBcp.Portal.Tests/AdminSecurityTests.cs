@@ -123,7 +123,7 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
             ["Password"] = "wrong password",
         });
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("The user name or password is not right", html, StringComparison.Ordinal);
+        Assert.Contains(SaferBcp.Cms.Controllers.AccountController.SignInFailedMessage, html, StringComparison.Ordinal);
 
         using var admin = _portal.Browser();
         await PortalFactory.SignInAsync(admin, PortalFactory.AdminUser, PortalFactory.AdminPassword);
@@ -131,16 +131,92 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
         Assert.True(audit.Contains("Wrong password", StringComparison.Ordinal), audit[audit.IndexOf("<main", StringComparison.Ordinal)..]);
     }
 
-    [Fact]
-    public async Task A_referral_officer_must_set_up_two_factor_before_using_the_back_office()
+    [Theory]
+    [InlineData(PortalRoles.ReferralOfficer)]
+    [InlineData(PortalRoles.Administrator)]
+    [InlineData(PortalRoles.Editor)]
+    [InlineData(PortalRoles.Analyst)]
+    public async Task Every_role_must_set_up_two_factor_before_using_anything_but_the_set_up_page(string role)
     {
-        await _portal.CreateStaffAsync("officer-2fa-test", PortalRoles.ReferralOfficer);
+        var userName = "no-2fa-" + role.ToLowerInvariant();
+        await _portal.CreateStaffWithoutTwoFactorAsync(userName, role);
         using var client = _portal.Browser();
-        await PortalFactory.SignInAsync(client, "officer-2fa-test", PortalFactory.StaffPassword);
+        await PortalFactory.SignInAsync(client, userName, PortalFactory.StaffPassword);
 
-        using var response = await client.GetAsync("/admin");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/two-factor?required=true", response.Headers.Location!.ToString());
+        foreach (var path in new[] { "/admin", "/admin/users", "/admin/content", "/admin/audit", "/admin/referrals", "/" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} gave {(int)response.StatusCode}");
+            Assert.Equal("/account/two-factor?required=true", response.Headers.Location!.ToString());
+        }
+
+        using var post = await client.PostAsync("/admin/users/new", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "sneaky" }));
+        Assert.Equal("/account/two-factor?required=true", post.Headers.Location!.ToString());
+
+        // The set-up page itself, and once it is done, the back office.
+        var (_, codes) = await PortalFactory.SetUpTwoFactorAsync(client);
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(codes, "<li><code>"));
+        using var after = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_an_unknown_user_and_a_locked_account_get_the_same_message()
+    {
+        await _portal.CreateStaffAsync("same-message-locked", PortalRoles.Editor);
+        await _portal.CreateStaffAsync("same-message-known", PortalRoles.Editor);
+        using var client = _portal.Browser();
+        async Task<string> TryAsync(string userName, string password)
+        {
+            using var response = await PortalFactory.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new Dictionary<string, string>
+            {
+                ["UserName"] = userName,
+                ["Password"] = password,
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            var main = html[html.IndexOf("<main", StringComparison.Ordinal)..].Replace(userName, "USER", StringComparison.Ordinal);
+            return System.Text.RegularExpressions.Regex.Replace(main, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "");
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            await TryAsync("same-message-locked", "not-the-password-" + i);
+        }
+
+        var locked = await TryAsync("same-message-locked", PortalFactory.StaffPassword);
+        var wrong = await TryAsync("same-message-known", "not-the-password");
+        var unknown = await TryAsync("same-message-nobody", "not-the-password");
+
+        Assert.Contains(SaferBcp.Cms.Controllers.AccountController.SignInFailedMessage, wrong, StringComparison.Ordinal);
+        Assert.Equal(wrong, unknown);
+        Assert.Equal(wrong, locked);
+        Assert.DoesNotContain("This account is locked", locked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_two_factor_code_is_refused_and_the_right_one_signs_in()
+    {
+        await _portal.CreateStaffAsync("code-test", PortalRoles.Analyst);
+        using var client = _portal.Browser();
+        using var first = await PortalFactory.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new Dictionary<string, string>
+        {
+            ["UserName"] = "code-test",
+            ["Password"] = PortalFactory.StaffPassword,
+        });
+        Assert.StartsWith("/account/two-factor-sign-in", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var denied = await client.GetAsync("/admin");
+        Assert.StartsWith("http://localhost/account/sign-in", denied.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        var right = StaffAuthenticator.CodeNow(StaffAuthenticator.KeyFor("code-test"));
+        var wrongCode = ((int.Parse(right, System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        using var wrong = await PortalFactory.PostFormAsync(client, "/account/two-factor-sign-in", "/account/two-factor-sign-in", new Dictionary<string, string> { ["Code"] = wrongCode });
+        Assert.Contains(SaferBcp.Cms.Controllers.AccountController.CodeFailedMessage, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var ok = await PortalFactory.PostFormAsync(client, "/account/two-factor-sign-in", "/account/two-factor-sign-in", new Dictionary<string, string> { ["Code"] = right });
+        Assert.Equal("/admin", ok.Headers.Location!.OriginalString);
+        using var allowed = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
     [Fact]
@@ -169,7 +245,11 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
             ["NewPassword"] = "Pier-Lantern-Harbour-42",
             ["ConfirmPassword"] = "Pier-Lantern-Harbour-42",
         });
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/account/two-factor?required=true", changed.Headers.Location!.OriginalString);
+        using var stillBlocked = await newcomer.GetAsync("/admin/content");
+        Assert.Equal("/account/two-factor?required=true", stillBlocked.Headers.Location!.ToString());
+
+        await PortalFactory.SetUpTwoFactorAsync(newcomer);
         using var allowed = await newcomer.GetAsync("/admin/content");
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
@@ -206,7 +286,7 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
             html = await response.Content.ReadAsStringAsync();
         }
 
-        Assert.Contains("This account is locked for 15 minutes", html, StringComparison.Ordinal);
+        Assert.Contains(SaferBcp.Cms.Controllers.AccountController.SignInFailedMessage, html, StringComparison.Ordinal);
         using var correct = await PortalFactory.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new Dictionary<string, string>
         {
             ["UserName"] = "lockout-test",

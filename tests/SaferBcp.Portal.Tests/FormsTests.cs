@@ -163,6 +163,8 @@ public sealed class FormsPortal : IAsyncLifetime
             Assert.True((await users.CreateAsync(user, PortalFactory.StaffPassword)).Succeeded);
             await users.AddToRolesAsync(user, roles);
         }
+
+        await PortalFactory.EnrolInTwoFactorAsync(Factory.Services, userName);
     }
 
     public async Task InitializeAsync()

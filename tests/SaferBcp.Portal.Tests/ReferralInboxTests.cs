@@ -273,7 +273,7 @@ public sealed class ReferralInboxTests : IClassFixture<ReferralPortal>
     [Fact]
     public async Task A_signed_in_officer_without_two_factor_is_sent_to_set_it_up()
     {
-        await _portal.CreateStaffAsync("officer-no-2fa", Cms.Security.PortalRoles.ReferralOfficer);
+        await _portal.CreateStaffWithoutTwoFactorAsync("officer-no-2fa", Cms.Security.PortalRoles.ReferralOfficer);
         using var client = _portal.Browser();
         await PortalFactory.SignInAsync(client, "officer-no-2fa", PortalFactory.StaffPassword);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.KeyRing;
 using SaferBcp.Cms.Security;
@@ -30,6 +31,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     private Xunit.SkipException? _unavailable;
     private bool _ownsStorage = true;
     private bool _ownsDatabase = true;
+    private bool _adminTwoFactorAtStart = true;
 
     /// <summary>One public constructor, as xunit requires of a class fixture; the provider is <see cref="DefaultProvider"/>.</summary>
     public PortalFactory()
@@ -116,6 +118,16 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Leaves the first administrator as setup creates it, without two-factor authentication (by default the factory
+    /// gives it the authenticator key of <see cref="StaffAuthenticator.KeyFor"/> once the portal has started).
+    /// </summary>
+    public PortalFactory WithoutAdminTwoFactor()
+    {
+        _adminTwoFactorAtStart = false;
+        return this;
+    }
+
     /// <summary>Changes the portal's services after every module has added its own; call before the first client is created.</summary>
     public PortalFactory WithServices(Action<IServiceCollection> configure)
     {
@@ -145,6 +157,8 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(KeyProtectionCertificate.PasswordSetting, TestCertificates.Password);
         }
 
+        // Every test signs staff in from the same (test server) address; a test of the limit sets its own.
+        builder.UseSetting("Portal:SignIn:AttemptsPerAddress", "100000");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
@@ -156,6 +170,17 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (_adminTwoFactorAtStart)
+        {
+            EnrolInTwoFactorAsync(host.Services, AdminUser).GetAwaiter().GetResult();
+        }
+
+        return host;
     }
 
     /// <summary>
@@ -176,26 +201,69 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public HttpClient Browser(string baseAddress = "http://localhost") =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
 
+    /// <summary>
+    /// A member of staff with the password <see cref="StaffPassword"/>, the given roles and two-factor authentication
+    /// on, with the authenticator key <see cref="StaffAuthenticator.KeyFor"/>(userName), as every staff account must have.
+    /// </summary>
     public async Task CreateStaffAsync(string userName, params string[] roles)
     {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                return;
+            }
+
+            var user = new PortalUser { UserName = userName, Email = userName + "@example.org", EmailConfirmed = true, CreatedUtc = DateTime.UtcNow };
+            var result = await users.CreateAsync(user, StaffPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRolesAsync(user, roles);
+        }
+
+        await EnrolInTwoFactorAsync(Services, userName);
+    }
+
+    /// <summary>
+    /// A member of staff without two-factor authentication, as an account is before its first sign-in (or after an
+    /// administrator reset it).
+    /// </summary>
+    public async Task CreateStaffWithoutTwoFactorAsync(string userName, params string[] roles)
+    {
+        await CreateStaffAsync(userName, roles);
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        if (await users.FindByNameAsync(userName) is not null)
+        var user = (await users.FindByNameAsync(userName))!;
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+    }
+
+    /// <summary>Gives an account the authenticator key <see cref="StaffAuthenticator.KeyFor"/>(userName) and turns two-factor on.</summary>
+    public static async Task EnrolInTwoFactorAsync(IServiceProvider services, string userName)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No account {userName}");
+        var key = StaffAuthenticator.KeyFor(userName);
+        if (user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) == key)
         {
             return;
         }
 
-        var user = new PortalUser { UserName = userName, Email = userName + "@example.org", EmailConfirmed = true, CreatedUtc = DateTime.UtcNow };
-        var result = await users.CreateAsync(user, StaffPassword);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-
-        await users.AddToRolesAsync(user, roles);
+        var store = (IUserAuthenticatorKeyStore<PortalUser>)scope.ServiceProvider.GetRequiredService<IUserStore<PortalUser>>();
+        await store.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 
-    /// <summary>Signs in through the real sign-in form.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in form and, when the account has two-factor on, the real code page with the
+    /// code its authenticator app (<see cref="StaffAuthenticator"/>) shows now. An account without two-factor is left
+    /// signed in but held to the page that sets it up.
+    /// </summary>
     public static async Task SignInAsync(HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync("/account/sign-in");
@@ -209,6 +277,50 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
         }
+
+        var location = response.Headers.Location!.OriginalString;
+        if (!location.Contains("/account/two-factor-sign-in", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var page = await client.GetStringAsync(location);
+        using var second = await client.PostAsync(location, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = StaffAuthenticator.CodeNow(StaffAuthenticator.KeyFor(userName)),
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+        if (second.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"The two-factor step for {userName} failed: {(int)second.StatusCode}");
+        }
+    }
+
+    /// <summary>
+    /// Sets up two-factor on the signed-in account through the real page, as a person would: reads the key the page
+    /// shows, enters the code an app given that key shows now. Returns the key and the page of recovery codes.
+    /// </summary>
+    public static async Task<(string Key, string RecoveryCodesPage)> SetUpTwoFactorAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/account/two-factor?required=true");
+        var key = WebUtility.HtmlDecode(SharedKeyPattern().Match(page).Groups[1].Value);
+        if (key.Length == 0)
+        {
+            throw new InvalidOperationException("The two-factor page shows no key");
+        }
+
+        using var response = await client.PostAsync("/account/two-factor?required=true", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = StaffAuthenticator.CodeNow(key),
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        if (!html.Contains("Your recovery codes", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Two-factor set-up failed: {(int)response.StatusCode}");
+        }
+
+        return (key, html);
     }
 
     /// <summary>GETs a page with a form and POSTs the form fields given, with the page's antiforgery token.</summary>
@@ -253,4 +365,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("id=\"shared-key\">([^<]+)<")]
+    private static partial Regex SharedKeyPattern();
 }

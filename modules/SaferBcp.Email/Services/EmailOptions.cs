@@ -2,7 +2,10 @@ namespace SaferBcp.Email.Services;
 
 public enum EmailDeliveryMode
 {
-    /// <summary>Each message is written as an .eml file to a folder (the default: nothing leaves the server until an operator sets up SMTP).</summary>
+    /// <summary>
+    /// Each message is written as an .eml file to a folder: for development only (a warning at start elsewhere). The
+    /// default, so that nothing leaves the server until an operator sets up SMTP; files are deleted after KeepSentFor.
+    /// </summary>
     Pickup,
     Smtp,
 }
@@ -13,7 +16,7 @@ public enum SmtpSecurity
     StartTls,
     SslOnConnect,
 
-    /// <summary>TLS on connect for port 465, STARTTLS when the server offers it otherwise.</summary>
+    /// <summary>TLS on connect for port 465, STARTTLS otherwise, required: never plaintext (choose None for that).</summary>
     Auto,
 }
 
@@ -47,8 +50,14 @@ public sealed class EmailOptions
     /// <summary>How long a node holds a claimed message before another node may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Sent messages (already emptied of their content) are deleted after this long.</summary>
-    public TimeSpan KeepSentFor { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>Sent messages (already emptied of their content), and pickup files, are deleted after this long.</summary>
+    public TimeSpan KeepSentFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Failed messages (still holding their encrypted recipient and text) are deleted this long after they were queued:
+    /// time enough for staff to see them on the dashboard and act, not a store of undelivered personal data.
+    /// </summary>
+    public TimeSpan KeepFailedFor { get; set; } = TimeSpan.FromDays(30);
 }
 
 public sealed class SmtpOptions

@@ -20,6 +20,19 @@ public interface IMailSession : IAsyncDisposable
 
 public sealed class SmtpMailTransport : IMailTransport
 {
+    /// <summary>
+    /// Auto means TLS, always: on connect for port 465, otherwise STARTTLS, required. (MailKit's own Auto falls back
+    /// to plaintext when the server, or someone between, leaves STARTTLS out of its answer: a downgrade.) Plaintext
+    /// only when Email:Smtp:Security is None, chosen explicitly.
+    /// </summary>
+    public static SecureSocketOptions SocketOptionsFor(SmtpOptions options) => options.Security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => options.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
+    };
+
     private readonly SmtpOptions _options;
 
     public SmtpMailTransport(IOptions<EmailOptions> options) => _options = options.Value.Smtp;
@@ -41,14 +54,17 @@ public sealed class SmtpMailTransport : IMailTransport
         {
             if (!_client.IsConnected)
             {
-                var security = _options.Security switch
+                var host = _options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set");
+                try
                 {
-                    SmtpSecurity.None => SecureSocketOptions.None,
-                    SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-                    SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-                    _ => SecureSocketOptions.Auto,
-                };
-                await _client.ConnectAsync(_options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set"), _options.Port, security, cancellationToken);
+                    await _client.ConnectAsync(host, _options.Port, SocketOptionsFor(_options), cancellationToken);
+                }
+                catch (NotSupportedException)
+                {
+                    // MailKit's answer to a server that offers no STARTTLS when STARTTLS is required.
+                    throw new SmtpTlsRequiredException(host, _options.Port);
+                }
+
                 if (!string.IsNullOrEmpty(_options.UserName))
                 {
                     await _client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
@@ -85,9 +101,12 @@ public sealed class PickupFolderTransport : IMailTransport
 {
     public PickupFolderTransport(IOptions<EmailOptions> options, PortalDataPaths paths)
     {
-        Folder = options.Value.PickupFolder is { Length: > 0 } configured ? Path.GetFullPath(configured) : paths.Folder("mail-pickup");
+        Folder = FolderFor(options.Value, paths);
         Directory.CreateDirectory(Folder);
     }
+
+    public static string FolderFor(EmailOptions options, PortalDataPaths paths) =>
+        options.PickupFolder is { Length: > 0 } configured ? Path.GetFullPath(configured) : paths.Folder("mail-pickup");
 
     public string Folder { get; }
 
@@ -113,5 +132,14 @@ public sealed class PickupFolderTransport : IMailTransport
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The mail server offers no STARTTLS, and Email:Smtp:Security (Auto or StartTls) requires TLS.</summary>
+public sealed class SmtpTlsRequiredException : Exception
+{
+    public SmtpTlsRequiredException(string host, int port)
+        : base($"The mail server {host}:{port} does not offer STARTTLS, so the email was not sent in plaintext. Use a server that offers TLS, or set Email:Smtp:Security to None only for a server on the same trusted network")
+    {
     }
 }

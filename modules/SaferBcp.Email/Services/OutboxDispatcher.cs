@@ -195,6 +195,7 @@ public sealed class OutboxDispatcher
         SmtpCommandException smtp => $"{nameof(SmtpCommandException)}: {(int)smtp.StatusCode} {smtp.StatusCode} ({smtp.ErrorCode})",
         SmtpProtocolException => nameof(SmtpProtocolException),
         SocketException socket => $"{nameof(SocketException)}: {socket.SocketErrorCode}",
+        SmtpTlsRequiredException => "The mail server offers no STARTTLS: not sent in plaintext (Email:Smtp:Security)",
         _ when ex.InnerException is SocketException inner => $"{ex.GetType().Name}: {nameof(SocketException)} {inner.SocketErrorCode}",
         _ => ex.GetType().Name,
     };
@@ -204,5 +205,12 @@ public sealed class OutboxDispatcher
     {
         var before = Now - _options.KeepSentFor;
         return _db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentUtc < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes failed messages queued more than Email:KeepFailedFor ago.</summary>
+    public Task<int> DeleteOldFailedAsync(CancellationToken cancellationToken)
+    {
+        var before = Now - _options.KeepFailedFor;
+        return _db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && m.CreatedUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 }

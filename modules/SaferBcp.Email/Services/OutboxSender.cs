@@ -45,6 +45,12 @@ public sealed class OutboxSender : BackgroundService
                     {
                         _logger.LogInformation("Deleted {Count} sent email record(s) past their keeping time", deleted);
                     }
+
+                    var failed = await dispatcher.DeleteOldFailedAsync(stoppingToken);
+                    if (failed > 0)
+                    {
+                        _logger.LogInformation("Deleted {Count} failed email(s) past Email:KeepFailedFor", failed);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

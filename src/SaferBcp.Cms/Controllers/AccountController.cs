@@ -3,25 +3,38 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using QRCoder;
 using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Cms.Controllers;
 
-/// <summary>Staff sign-in with lockout, authenticator-app two-factor, password change and sign-out.</summary>
+/// <summary>
+/// Staff sign-in with lockout and a per-address rate limit, authenticator-app two-factor (every account must set it
+/// up), password change and sign-out. A failed sign-in says the same whether the user name is unknown, the password
+/// wrong or the account locked, so the page never tells which user names exist.
+/// </summary>
 [Route("account")]
 public sealed class AccountController : Controller
 {
+    public const string SignInFailedMessage = "The user name or password is not right, or the account is locked for 15 minutes after too many failed attempts";
+    public const string CodeFailedMessage = "The code is not right, or the account is locked for 15 minutes after too many failed attempts. Enter the 6-digit code your app shows now";
+
+    // Hashed once: checking an unknown user's password against it takes as long as checking a real one.
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Guid.NewGuid().ToString("N")));
+
     private readonly SignInManager<PortalUser> _signIn;
     private readonly UserManager<PortalUser> _users;
     private readonly AuditLog _audit;
+    private readonly FirstAdministratorPasswordFile _firstAdminPassword;
 
-    public AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit)
+    public AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, FirstAdministratorPasswordFile firstAdminPassword)
     {
         _signIn = signIn;
         _users = users;
         _audit = audit;
+        _firstAdminPassword = firstAdminPassword;
     }
 
     [HttpGet("sign-in")]
@@ -32,6 +45,7 @@ public sealed class AccountController : Controller
     }
 
     [HttpPost("sign-in")]
+    [EnableRateLimiting(SignInRateLimiting.Policy)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         ViewData["Title"] = "Sign in";
@@ -41,6 +55,11 @@ public sealed class AccountController : Controller
         }
 
         var user = await _users.FindByNameAsync(form.UserName!) ?? await _users.FindByEmailAsync(form.UserName!);
+        if (user is null)
+        {
+            _users.PasswordHasher.VerifyHashedPassword(new PortalUser(), UnknownUserHash.Value, form.Password!);
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await _signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -59,12 +78,13 @@ public sealed class AccountController : Controller
         if (result.IsLockedOut)
         {
             await _audit.WriteAsync("account.locked-out", "Account", user!.Id, "Too many failed sign-ins", user.UserName, user.Id);
-            ModelState.AddModelError(nameof(SignInForm.UserName), "This account is locked for 15 minutes after too many failed attempts. Try again later");
-            return View(form);
+        }
+        else
+        {
+            await _audit.WriteAsync("account.signin-failed", "Account", user?.Id, user is null ? "Unknown user name" : "Wrong password", user?.UserName ?? "unknown", user?.Id);
         }
 
-        await _audit.WriteAsync("account.signin-failed", "Account", user?.Id, user is null ? "Unknown user name" : "Wrong password", user?.UserName ?? "unknown", user?.Id);
-        ModelState.AddModelError(nameof(SignInForm.UserName), "The user name or password is not right");
+        ModelState.AddModelError(nameof(SignInForm.UserName), SignInFailedMessage);
         return View(form);
     }
 
@@ -81,6 +101,7 @@ public sealed class AccountController : Controller
     }
 
     [HttpPost("two-factor-sign-in")]
+    [EnableRateLimiting(SignInRateLimiting.Policy)]
     public async Task<IActionResult> TwoFactorSignIn(TwoFactorForm form)
     {
         ViewData["Title"] = "Enter the code from your authenticator app";
@@ -106,9 +127,7 @@ public sealed class AccountController : Controller
         }
 
         await _audit.WriteAsync(result.IsLockedOut ? "account.locked-out" : "account.signin-failed", "Account", user.Id, "Wrong two-factor code", user.UserName, user.Id);
-        ModelState.AddModelError(nameof(TwoFactorForm.Code), result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many failed attempts"
-            : "The code is not right. Enter the 6-digit code your app shows now");
+        ModelState.AddModelError(nameof(TwoFactorForm.Code), CodeFailedMessage);
         return View(form);
     }
 
@@ -150,10 +169,15 @@ public sealed class AccountController : Controller
 
         user.MustChangePassword = false;
         await _users.UpdateAsync(user);
+        if (_firstAdminPassword.UserName() == user.UserName)
+        {
+            _firstAdminPassword.Delete();
+        }
+
         await _signIn.RefreshSignInAsync(user);
         await _audit.WriteAsync("account.password-changed", "Account", user.Id, null, user.UserName, user.Id);
         TempData["Notice"] = "Your password has been changed";
-        return Redirect("/admin");
+        return Redirect(user.TwoFactorEnabled ? "/admin" : AccountRequirementsMiddleware.TwoFactorSetupPath + "?required=true");
     }
 
     [Authorize]
@@ -172,6 +196,7 @@ public sealed class AccountController : Controller
 
     [Authorize]
     [HttpPost("two-factor")]
+    [EnableRateLimiting(SignInRateLimiting.Policy)]
     public async Task<IActionResult> TwoFactor(TwoFactorForm form, bool required = false)
     {
         var user = await _users.GetUserAsync(User);

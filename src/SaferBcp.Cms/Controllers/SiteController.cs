@@ -67,7 +67,7 @@ public sealed class SiteController : Controller
 
     [Route("status/{code:int}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
         Response.StatusCode = code;
         if (code == StatusCodes.Status404NotFound)
@@ -90,6 +90,8 @@ public sealed class SiteController : Controller
 
         if (code is StatusCodes.Status429TooManyRequests)
         {
+            var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+            ViewData["SignIn"] = original.StartsWith("/account", StringComparison.Ordinal);
             ViewData["Title"] = "Too many requests";
             return View("~/Views/Site/TooManyRequests.cshtml");
         }

@@ -69,6 +69,13 @@ public static class PortalInitializer
         var users = provider.GetRequiredService<UserManager<PortalUser>>();
         if (await users.Users.AnyAsync())
         {
+            // A generated password is worthless once changed (perhaps on another node).
+            var passwordFile = provider.GetRequiredService<FirstAdministratorPasswordFile>();
+            if (passwordFile.UserName() is { } firstAdmin && await users.FindByNameAsync(firstAdmin) is not { MustChangePassword: true })
+            {
+                passwordFile.Delete();
+            }
+
             return;
         }
 
@@ -96,24 +103,22 @@ public static class PortalInitializer
             MustChangePassword = generated,
             CreatedUtc = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
+        // Written before the account exists, so that a password nobody can read never guards it.
+        var file = provider.GetRequiredService<FirstAdministratorPasswordFile>();
+        if (generated)
+        {
+            file.Write(userName, password!);
+        }
+
         var created = await users.CreateAsync(admin, password!);
         if (!created.Succeeded)
         {
+            file.Delete();
             throw new InvalidOperationException("The first administrator could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
         await users.AddToRoleAsync(admin, PortalRoles.Administrator);
-        logger.LogInformation("First administrator account created");
-        if (generated)
-        {
-            // Printed once to the console, never to the log files; it must be changed at first sign-in.
-            Console.WriteLine();
-            Console.WriteLine("================================================================");
-            Console.WriteLine($" First administrator: user name \"{userName}\", password \"{password}\"");
-            Console.WriteLine(" You will be asked to change this password when you first sign in.");
-            Console.WriteLine("================================================================");
-            Console.WriteLine();
-        }
+        logger.LogInformation("First administrator account created: {UserName}", userName);
     }
 }
 
