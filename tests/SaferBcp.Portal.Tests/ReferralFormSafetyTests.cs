@@ -1,10 +1,9 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
@@ -201,6 +200,33 @@ public sealed class ReferralFormSafetyTests
             .Where(e => e.Action == "referral-form.changed" && e.SubjectId == id).OrderByDescending(e => e.Id).FirstAsync();
         Assert.Equal("form-guard-admin", entry.UserName);
         Assert.Contains($"question {risk.Id} tag: \"{AnswerTags.RiskIndicator}\" → (none)", entry.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_two_factor_authentication_not_even_an_administrator_can_change_a_referral_form()
+    {
+        await using var portal = new ReferralPortal();
+        var (id, _) = await ReferralFormAsync(portal, "domestic-abuse", latest: true);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        ContentItem Changed(ContentItem item)
+        {
+            var part = ReferralForms.Part(item)!;
+            part.Kind = "survey";
+            return item.Apply(part);
+        }
+
+        List<Claim> claims = [new(ClaimTypes.Name, "password-only-admin"), new(ClaimTypes.Role, PortalRoles.Administrator)];
+        http.HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")) };
+        var latest = (await content.GetAsync(id, VersionOptions.Latest))!;
+        var refused = await Assert.ThrowsAsync<ContentValidationException>(() => content.SaveDraftAsync(Changed(latest), "password-only-admin"));
+        Assert.Contains("two-factor authentication", refused.Message, StringComparison.Ordinal);
+
+        claims.Add(new(PortalClaimsFactory.TwoFactorEnabledClaim, "true"));
+        http.HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")) };
+        await content.SaveDraftAsync(Changed((await content.GetAsync(id, VersionOptions.Latest))!), "password-only-admin");
+        Assert.Equal("survey", ReferralForms.Part((await content.GetAsync(id, VersionOptions.Latest))!)!.Kind);
     }
 
     private static async Task SignInWithTwoFactorAsync(ReferralPortal portal, HttpClient client, string userName, string role)
