@@ -17,7 +17,7 @@ namespace SaferBcp.Referrals;
 /// <summary>
 /// Self-referrals: the "referral" form kind and its landing page (/refer-yourself), routing to teams (rules,
 /// default team, urgent threshold, the back office's tester), encrypted storage, the officers' inbox
-/// (/admin/referrals), the email templates, the "referral-routing" recipe step and the daily retention job.
+/// (/admin/referrals), the guard on referral forms (ManageReferralForms with two-factor, changes audited), the email templates, the "referral-routing" recipe step and the daily retention job.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -38,6 +38,9 @@ public sealed class Startup : ModuleStartup
         services.AddSiteSetting(ReferralSiteSettings.AsbCaseReviewThreshold, ReferralSiteSettings.AsbCaseReviewThresholdLabel, ReferralSiteSettings.AsbCaseReviewThresholdHint);
         services.AddScoped<IFormSubmissionHandler, ReferralSubmissionHandler>();
         services.AddScoped<ReferralForms>();
+        services.AddScoped<ReferralFormGuard>();
+        services.AddScoped<IContentValidator>(sp => sp.GetRequiredService<ReferralFormGuard>());
+        services.AddScoped<IContentHandler>(sp => sp.GetRequiredService<ReferralFormGuard>());
         services.AddScoped<RoutingStore>();
         services.AddScoped<ReferralNotifier>();
         services.AddSingleton<ReferralProtector>();

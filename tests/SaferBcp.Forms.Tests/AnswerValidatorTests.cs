@@ -61,6 +61,14 @@ public sealed class AnswerValidatorTests
     [InlineData("name@example", "Enter an email address in the correct format, like name@example.com")]
     [InlineData("name example.com", "Enter an email address in the correct format, like name@example.com")]
     [InlineData("a@b@c.com", "Enter an email address in the correct format, like name@example.com")]
+    [InlineData("o'brien+referral@example.co.uk", null)]
+    [InlineData("\"jo smith\"@example.org", null)]
+
+    // The old GOV.UK pattern let these through; MimeKit, and so the outbox, refuses them.
+    [InlineData("jo(home@example.org", "Enter an email address in the correct format, like name@example.com")]
+    [InlineData("jo..smith@example.org", "Enter an email address in the correct format, like name@example.com")]
+    [InlineData("jo;smith@example.org", "Enter an email address in the correct format, like name@example.com")]
+    [InlineData("Jo <jo@example.org>", "Enter an email address in the correct format, like name@example.com")]
     public void Email_addresses_need_the_right_format(string typed, string? error) =>
         Assert.Equal(error, Check(Q(QuestionType.Email), ("q", typed)).Error);
 
@@ -68,7 +76,9 @@ public sealed class AnswerValidatorTests
     public void A_phone_number_with_letters_is_refused_with_examples()
     {
         Assert.Equal("Enter a UK phone number, like 01202 123456, 07700 900123 or +44 7700 900123", Check(Q(QuestionType.UkPhone), ("q", "07700 9OO123")).Error);
-        Assert.Equal(["+44 7700 900123"], Check(Q(QuestionType.UkPhone), ("q", "+44 7700 900123")).Values);
+        Assert.Equal(["07700 900123"], Check(Q(QuestionType.UkPhone), ("q", "+44 7700 900123")).Values);
+        Assert.Equal(["01202 123456"], Check(Q(QuestionType.UkPhone), ("q", "(01202)123-456")).Values);
+        Assert.NotNull(Check(Q(QuestionType.UkPhone), ("q", "116 123")).Error);
     }
 
     [Fact]

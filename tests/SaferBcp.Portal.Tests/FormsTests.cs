@@ -465,21 +465,43 @@ public sealed class FormsTests : IClassFixture<FormsPortal>
     }
 
     [Fact]
-    public async Task A_robot_that_fills_the_honeypot_sees_a_confirmation_but_nothing_is_submitted()
+    public async Task A_filled_hidden_field_never_drops_her_answers_they_are_submitted_and_flagged_for_review()
     {
         using var client = _forms.Browser();
         var page = await client.GetStringAsync(Base + "/danger");
         Assert.Contains($"name=\"{FormFields.Honeypot}\" tabindex=\"-1\" autocomplete=\"off\"", page, StringComparison.Ordinal);
         Assert.Contains("Leave this empty", page, StringComparison.Ordinal);
 
-        await FillInAsync(client, "Robo Honeypot");
-        using var response = await SendAsync(client, (FormFields.Honeypot, "http://spam.example"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Form sent", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, SubmissionsFor("Robo Honeypot"));
+        // Autofill fills the hidden field on the check page: the form is still sent, with a real reference.
+        await FillInAsync(client, "Hana Hidden");
+        using (var response = await SendAsync(client, (FormFields.Honeypot, "http://spam.example")))
+        {
+            Assert.Equal(Base + "/confirmation", response.Headers.Location!.ToString());
+        }
 
-        using var first = await AnswerAsync(client, Base + "/danger", ("in-danger", "no"), (FormFields.Honeypot, "x"));
-        Assert.Contains("Form sent", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches("TEST-\\d{4}", await client.GetStringAsync(Base + "/confirmation"));
+        Assert.True(Assert.Single(_forms.Handler.Submissions, s => s.Answers.First("name") == "Hana Hidden").PossiblyAutomated);
+
+        // Filled on a question page: the answer on that page is kept, and the submission at the end is flagged.
+        using var other = _forms.Browser();
+        Assert.Equal(Base + "/about-you", await ExpectRedirectAsync(AnswerAsync(other, Base + "/danger", ("in-danger", "no"), (FormFields.Honeypot, "x"))));
+        Assert.Equal(Base + "/contact", await ExpectRedirectAsync(AnswerAsync(other, Base + "/about-you", ("name", "Ira Interrupted"), ("children", "no"))));
+        Assert.Equal(Base + "/more", await ExpectRedirectAsync(AnswerAsync(other, Base + "/contact", ("phone", "01202 123456"), ("postcode", "bh1 1aa"), ("dob-day", ""), ("dob-month", ""), ("dob-year", ""))));
+        Assert.Equal(Base + "/check", await ExpectRedirectAsync(AnswerAsync(other, Base + "/more", ("story", ""))));
+        using (var sent = await SendAsync(other))
+        {
+            Assert.Equal(Base + "/confirmation", sent.Headers.Location!.ToString());
+        }
+
+        var flagged = Assert.Single(_forms.Handler.Submissions, s => s.Answers.First("name") == "Ira Interrupted");
+        Assert.True(flagged.PossiblyAutomated);
+        Assert.Equal("no", flagged.Answers.First("in-danger"));
+
+        // An ordinary submission is not flagged.
+        using var person = _forms.Browser();
+        await FillInAsync(person, "Nia Normal");
+        (await SendAsync(person)).Dispose();
+        Assert.False(Assert.Single(_forms.Handler.Submissions, s => s.Answers.First("name") == "Nia Normal").PossiblyAutomated);
     }
 
     [Fact]

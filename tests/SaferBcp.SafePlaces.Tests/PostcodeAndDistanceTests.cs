@@ -1,3 +1,4 @@
+using SaferBcp.Cms.Formats;
 using SaferBcp.SafePlaces.Services;
 
 namespace SaferBcp.SafePlaces.Tests;
@@ -15,7 +16,7 @@ public class PostcodeAndDistanceTests
     [InlineData("w1a 0ax", "W1A 0AX", true)]
     public void Reads_full_postcodes_and_districts_however_they_are_typed(string typed, string normalised, bool full)
     {
-        Assert.True(UkPostcode.TryParse(typed, out var postcode));
+        Assert.True(UkPostcode.TryParse(typed, allowDistrict: true, out var postcode));
         Assert.Equal(normalised, postcode.ToString());
         Assert.Equal(full, postcode.IsFull);
         Assert.Equal(normalised.Split(' ')[0], postcode.District);
@@ -30,7 +31,7 @@ public class PostcodeAndDistanceTests
     [InlineData("B")]
     public void Refuses_what_is_not_a_postcode(string typed)
     {
-        Assert.False(UkPostcode.TryParse(typed, out _));
+        Assert.False(UkPostcode.TryParse(typed, allowDistrict: true, out _));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class ServiceValidatorTests
     [InlineData("101")]
     public void UK_phone_numbers_are_accepted(string phone)
     {
-        Assert.True(UkPhoneNumber.IsValid(phone));
+        Assert.True(ContactLinks.IsValidPhone(phone));
         Assert.Empty(Errors(Item(new ServicePart { Summary = "x", Audiences = ["professionals"], Topics = ["prevent"], Areas = ["bcp"], Phone = phone })));
     }
 
@@ -67,7 +67,7 @@ public sealed class ServiceValidatorTests
     [InlineData("text me", false)]
     public void A_text_number_is_a_mobile_or_short_code(string number, bool valid)
     {
-        Assert.Equal(valid, UkPhoneNumber.IsValidTextNumber(number));
+        Assert.Equal(valid, ContactLinks.IsValidTextNumber(number));
     }
 
     [Theory]

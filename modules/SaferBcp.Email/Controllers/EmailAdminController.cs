@@ -44,7 +44,7 @@ public sealed class EmailAdminController : AdminControllerBase
     public async Task<IActionResult> SendTest(string? address)
     {
         address = address?.Trim();
-        if (string.IsNullOrEmpty(address) || address.Length > 254 || !MimeKit.MailboxAddress.TryParse(address, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal) || mailbox.Address != address)
+        if (!SaferBcp.Cms.Formats.EmailAddress.TryParse(address, out var recipient))
         {
             var error = string.IsNullOrEmpty(address) ? "Enter an email address to send the test email to" : "Enter an email address in the correct format, like name@example.org";
             ModelState.AddModelError("address", error);
@@ -58,7 +58,7 @@ public sealed class EmailAdminController : AdminControllerBase
             ["sent_by"] = CurrentUserName ?? "a member of staff",
             ["sent_at"] = UkTime.Format(_clock.GetUtcNow().UtcDateTime),
         });
-        await _outbox.EnqueueAsync(new Models.EmailMessage(address, rendered.Subject, rendered.TextBody, TestEmail.Category));
+        await _outbox.EnqueueAsync(new Models.EmailMessage(recipient.Value, rendered.Subject, rendered.TextBody, TestEmail.Category));
         await _audit.WriteAsync("email.test-queued", "Email", null, "Queued a test email");
         Notice("The test email is queued. It should arrive within a few minutes; if it cannot be sent it will show under Failed on this page");
         return Redirect("/admin/email");

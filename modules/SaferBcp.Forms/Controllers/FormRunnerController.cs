@@ -117,11 +117,6 @@ public sealed class FormRunnerController : Controller
         }
 
         var session = await _sessions.FindAsync(Request.Cookies[CookieName], form.ContentItemId, HttpContext.RequestAborted);
-        if (HoneypotFilled)
-        {
-            return await DecoyAsync(form, session);
-        }
-
         FormState state;
         if (session is null || session.SubmittedReference is not null)
         {
@@ -168,6 +163,7 @@ public sealed class FormRunnerController : Controller
         }
 
         state.CompletedPages.Add(page.Id);
+        state.HiddenFieldFilled |= HoneypotFilled;
         if (session is null)
         {
             var (token, _) = await _sessions.CreateAsync(form.ContentItemId, state);
@@ -234,11 +230,6 @@ public sealed class FormRunnerController : Controller
         }
 
         var token = Request.Cookies[CookieName];
-        if (HoneypotFilled)
-        {
-            return await DecoyAsync(form, await _sessions.FindAsync(token, form.ContentItemId, cancellationToken));
-        }
-
         if (string.IsNullOrEmpty(token))
         {
             return TimedOut(form);
@@ -266,7 +257,8 @@ public sealed class FormRunnerController : Controller
                         throw new InvalidOperationException($"No submission handler is registered for forms of kind {form.Kind.Name}.");
                     }
 
-                    var submission = new FormSubmission(form.ContentItemId, form.Title, form.Part, journey.AnswersOnRoute(state.Answers), _clock.GetUtcNow().UtcDateTime, key);
+                    var submission = new FormSubmission(form.ContentItemId, form.Title, form.Part, journey.AnswersOnRoute(state.Answers), _clock.GetUtcNow().UtcDateTime, key,
+                        PossiblyAutomated: state.HiddenFieldFilled || HoneypotFilled);
                     result = await handler.SubmitAsync(submission, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -313,24 +305,17 @@ public sealed class FormRunnerController : Controller
         return View("~/Views/SaferBcpForms/Confirmation.cshtml", new FormConfirmationModel(form, session.SubmittedReference, _markdown.ToHtml(next)));
     }
 
+    /// <summary>
+    /// The hidden "leave this empty" field came back filled. Such a post is never dropped or answered with a pretend
+    /// confirmation: autofill or an assistive tool can fill it for a real person, who would then be told her referral
+    /// was sent when it was not. Her answers go through as any other and the submission is flagged for staff to
+    /// review (<see cref="FormSubmission.PossiblyAutomated"/>); the per-client rate limit on form posts keeps robots' volume down.
+    /// </summary>
     private bool HoneypotFilled => Request.Form.TryGetValue(FormFields.Honeypot, out var value) && !string.IsNullOrWhiteSpace(value.ToString());
 
     /// <summary>A post may carry only the page's own fields, the antiforgery token and the honeypot.</summary>
     private bool HasUnknownFields(HashSet<string> fields) =>
         Request.Form.Keys.Any(k => k != FormFields.AntiforgeryField && k != FormFields.Honeypot && !fields.Contains(k));
-
-    /// <summary>A robot filled the hidden field: it sees what looks like success; nothing is submitted or kept.</summary>
-    private async Task<IActionResult> DecoyAsync(PublishedForm form, FormSession? session)
-    {
-        if (session is not null)
-        {
-            await _sessions.DeleteAsync(session.Id);
-        }
-
-        Response.Cookies.Delete(CookieName, SessionCookie(form));
-        ViewData["Title"] = form.SentHeading;
-        return View("~/Views/SaferBcpForms/Confirmation.cshtml", new FormConfirmationModel(form, null, ""));
-    }
 
     private ViewResult TimedOut(PublishedForm form)
     {

@@ -7,4 +7,7 @@ public sealed class FormState
 
     /// <summary>Pages whose Continue she has pressed with valid answers (pages with only optional questions count too).</summary>
     public HashSet<string> CompletedPages { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The field hidden from people (<see cref="Services.FormFields.Honeypot"/>) came back filled on some page.</summary>
+    public bool HiddenFieldFilled { get; set; }
 }

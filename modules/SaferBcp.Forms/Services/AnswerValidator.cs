@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Formats;
 using SaferBcp.Forms.Models;
 
 namespace SaferBcp.Forms.Services;
@@ -15,7 +15,7 @@ public sealed record AnswerResult(IReadOnlyList<string> Values, string? Error, s
 }
 
 /// <summary>Checks the answer to one question against its type and rules, with GOV.UK's error wording.</summary>
-public sealed partial class AnswerValidator
+public sealed class AnswerValidator
 {
     private readonly TimeProvider _clock;
 
@@ -112,13 +112,14 @@ public sealed partial class AnswerValidator
         switch (question.Type)
         {
             case QuestionType.Email:
-                return EmailPattern().IsMatch(text) ? Ok(text) : Fail("Enter an email address in the correct format, like name@example.com");
+                // The outbox's own rule (MimeKit): an address accepted here can always be emailed after she presses Send.
+                return EmailAddress.TryParse(text, out var email) && email.IsInternetAddress ? Ok(email.Value) : Fail("Enter an email address in the correct format, like name@example.com");
 
             case QuestionType.UkPhone:
-                return UkPhoneNumber.Normalise(text) is { } phone ? Ok(phone) : Fail("Enter a UK phone number, like 01202 123456, 07700 900123 or +44 7700 900123");
+                return UkPhoneNumber.TryParse(text, out var phone) ? Ok(phone.Display) : Fail("Enter a UK phone number, like 01202 123456, 07700 900123 or +44 7700 900123");
 
             case QuestionType.UkPostcode:
-                return UkPostcode.Normalise(text) is { } postcode ? Ok(postcode) : Fail("Enter a full UK postcode, like BH1 1AA");
+                return UkPostcode.TryParse(text, out var postcode) ? Ok(postcode.ToString()) : Fail("Enter a full UK postcode, like BH1 1AA");
 
             case QuestionType.Number:
             {
@@ -286,8 +287,4 @@ public sealed partial class AnswerValidator
     }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    // GOV.UK's pattern for an email address: something@something.something, no spaces.
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
 }

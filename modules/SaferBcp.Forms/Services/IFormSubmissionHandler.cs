@@ -19,7 +19,11 @@ public interface IFormSubmissionHandler
 /// <param name="Form">The published form the person answered (copy what is needed: it may change later).</param>
 /// <param name="Answers">Only the answers to pages that were shown on the person's route.</param>
 /// <param name="SubmissionKey">Unique per form session: the same key twice is the same submission (double post).</param>
-public sealed record FormSubmission(string ContentItemId, string Title, FormPart Form, FormAnswers Answers, DateTime SubmittedUtc, string SubmissionKey);
+/// <param name="PossiblyAutomated">
+/// The field hidden from people was filled in: perhaps a robot, perhaps browser autofill or an assistive tool. The
+/// answers are still a submission (they may be a person's at risk); a handler keeps them as usual and flags them for review.
+/// </param>
+public sealed record FormSubmission(string ContentItemId, string Title, FormPart Form, FormAnswers Answers, DateTime SubmittedUtc, string SubmissionKey, bool PossiblyAutomated = false);
 
 /// <param name="Reference">Shown on the confirmation page; short and easy to read over the phone.</param>
 /// <param name="WhatHappensNextMarkdown">Replaces the form's own "what happens next" when the handler knows better (for example the team's response time).</param>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Controllers;
+using SaferBcp.Cms.Formats;
 using SaferBcp.Cms.Security;
 using SaferBcp.Referrals.Models;
 using SaferBcp.Referrals.Services;
@@ -303,7 +304,7 @@ public sealed class AdminRoutingController : AdminControllerBase
         {
             ModelState.AddModelError(nameof(TeamForm.Addresses), "Enter at least one email address to tell when a referral arrives");
         }
-        else if (addresses.FirstOrDefault(a => !new EmailAddressAttribute().IsValid(a)) is { } bad)
+        else if (addresses.FirstOrDefault(a => !EmailAddress.IsValid(a)) is { } bad)
         {
             ModelState.AddModelError(nameof(TeamForm.Addresses), $"Enter email addresses in the right format, like team@example.org ('{bad}' is not)");
         }

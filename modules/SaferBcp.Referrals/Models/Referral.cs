@@ -30,6 +30,12 @@ public sealed class Referral
 
     public bool Under18 { get; set; }
 
+    /// <summary>
+    /// The form's hidden field came back filled: maybe a robot, maybe autofill or an assistive tool used by a person.
+    /// Kept and routed like any referral, and shown to officers as "Possible automated submission" to review.
+    /// </summary>
+    public bool PossiblyAutomated { get; set; }
+
     public DateTime ReceivedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

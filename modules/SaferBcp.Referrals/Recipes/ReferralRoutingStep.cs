@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SaferBcp.Cms.Formats;
 using SaferBcp.Cms.Recipes;
 using SaferBcp.Referrals.Models;
 
@@ -51,7 +52,7 @@ public sealed class ReferralRoutingStep : IRecipeStep
             RecipeJson.Bool(team, "childrenSafeguarding", path, errors, fallback: false);
             foreach (var (address, index) in Strings(team, "addresses", path, errors).Select((a, n) => (a, n)))
             {
-                if (!address.Contains('@', StringComparison.Ordinal) || address.Length > 254 || address.Contains(' ', StringComparison.Ordinal))
+                if (!EmailAddress.IsValid(address))
                 {
                     errors.Add($"{path}.addresses[{index}]", $"\"{address}\" is not an email address");
                 }

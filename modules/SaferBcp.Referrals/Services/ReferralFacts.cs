@@ -37,7 +37,10 @@ public static class AnswerTags
         return new ReferralFacts(formSlug, AreaNames.Parse(First(Area)), ageBand, risks, children);
     }
 
-    /// <summary>The address to acknowledge to, only when the person said email is safe.</summary>
+    /// <summary>
+    /// The address to acknowledge to, only when the person said email is safe. Her answer passed the same rule on its
+    /// page; checked again so that an answer kept from before a rule changed skips the acknowledgement rather than fail her referral.
+    /// </summary>
     public static string? SafeEmailAddress(FormPart form, FormAnswers answers)
     {
         var questions = form.Pages.SelectMany(p => p.Questions).ToList();
@@ -47,7 +50,8 @@ public static class AnswerTags
             return null;
         }
 
-        return questions.Where(q => Is(q, Email) || Is(q, SafeEmail)).Select(q => answers.First(q.Id)?.Trim()).FirstOrDefault(a => a is { Length: > 3 } && a.Contains('@', StringComparison.Ordinal));
+        return questions.Where(q => Is(q, Email) || Is(q, SafeEmail)).Select(q => answers.First(q.Id)?.Trim())
+            .FirstOrDefault(a => SaferBcp.Cms.Formats.EmailAddress.IsValid(a));
     }
 
     public static bool IsYes(string? answer) => string.Equals(answer?.Trim(), "yes", StringComparison.OrdinalIgnoreCase);

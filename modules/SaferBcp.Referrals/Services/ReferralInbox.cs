@@ -75,7 +75,7 @@ public sealed class ReferralInbox
         var rows = await query.OrderByDescending(r => r.Priority == ReferralPriority.Urgent && r.Status != ReferralStatus.Closed)
             .ThenByDescending(r => r.ReceivedUtc)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new InboxRow(r.Reference, r.FormTitle, r.TeamId, r.Priority, r.Status, r.ReceivedUtc, r.Under18))
+            .Select(r => new InboxRow(r.Reference, r.FormTitle, r.TeamId, r.Priority, r.Status, r.ReceivedUtc, r.Under18, r.PossiblyAutomated))
             .ToListAsync();
         return new InboxPage(rows, total, page, teams.Count > 0);
     }
@@ -83,7 +83,7 @@ public sealed class ReferralInbox
 
 public sealed record InboxFilter(ReferralStatus? Status, ReferralPriority? Priority, string? Form, DateTime? FromUtc, DateTime? ToUtc, int Page);
 
-public sealed record InboxRow(string Reference, string FormTitle, int TeamId, ReferralPriority Priority, ReferralStatus Status, DateTime ReceivedUtc, bool Under18);
+public sealed record InboxRow(string Reference, string FormTitle, int TeamId, ReferralPriority Priority, ReferralStatus Status, DateTime ReceivedUtc, bool Under18, bool PossiblyAutomated = false);
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, bool IsTeamMember)
 {

@@ -63,6 +63,7 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
             Priority = route.Priority,
             Status = ReferralStatus.New,
             Under18 = facts.Under18,
+            PossiblyAutomated = submission.PossiblyAutomated,
             ReceivedUtc = submission.SubmittedUtc,
             UpdatedUtc = submission.SubmittedUtc,
             RuleId = route.Rule?.Id,
@@ -75,6 +76,16 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
             Description = $"Received and sent to {route.Team.Name}" + (route.CopyTeam is null ? "" : $" (copy to {route.CopyTeam.Name})"),
             UserName = "portal",
         });
+        if (submission.PossiblyAutomated)
+        {
+            referral.Events.Add(new ReferralEvent
+            {
+                OccurredUtc = submission.SubmittedUtc,
+                Description = "Flagged as a possible automated submission: a field hidden from people was filled in",
+                UserName = "portal",
+            });
+        }
+
         _db.Referrals.Add(referral);
         await _db.SaveChangesAsync(cancellationToken);
 
@@ -89,7 +100,7 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
             await _notifier.AcknowledgeAsync(address, referral.Reference, route.Team.ResponseTime, cancellationToken);
         }
 
-        await _audit.WriteAsync("referral.received", "Referral", referral.Reference, $"Sent to team {route.Team.Id}, {referral.Priority}", "portal");
+        await _audit.WriteAsync("referral.received", "Referral", referral.Reference, $"Sent to team {route.Team.Id}, {referral.Priority}" + (referral.PossiblyAutomated ? ", flagged as a possible automated submission" : ""), "portal");
         _logger.LogInformation("Referral {Reference} received for team {TeamId} with priority {Priority}", referral.Reference, route.Team.Id, referral.Priority);
         return Result(submission, referral.Reference, route.Team);
     }

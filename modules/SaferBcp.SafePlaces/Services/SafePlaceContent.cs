@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Content;
 using SaferBcp.SafePlaces.Models;
+using SaferBcp.Cms.Formats;
 
 namespace SaferBcp.SafePlaces.Services;
 
@@ -136,7 +137,7 @@ public sealed class SafePlaceIndexHandler : IContentHandler
     public static void Fill(SafePlaceIndex row, ContentItem item)
     {
         var part = item.As<SafePlacePart>();
-        var postcode = UkPostcode.TryParse(part.Postcode, out var parsed) ? parsed : null;
+        var postcode = UkPostcode.TryParse(part.Postcode, allowDistrict: true, out var parsed) ? parsed : null;
         row.Name = item.DisplayText;
         row.Category = part.Category ?? SafePlaceCategory.Other;
         row.Area = part.Area ?? BcpArea.Bournemouth;

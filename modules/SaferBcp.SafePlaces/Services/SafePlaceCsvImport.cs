@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.SafePlaces.Models;
+using SaferBcp.Cms.Formats;
 
 namespace SaferBcp.SafePlaces.Services;
 
@@ -86,7 +87,7 @@ public static class SafePlaceCsvReader
                 var part = new SafePlacePart
                 {
                     Address = string.Join("\n", Cell("address").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
-                    Postcode = UkPostcode.NormalizeFull(Cell("postcode")) ?? Cell("postcode"),
+                    Postcode = UkPostcode.Normalise(Cell("postcode")) ?? Cell("postcode"),
                     Locality = Cell("locality"),
                     Latitude = Cell("latitude"),
                     Longitude = Cell("longitude"),
@@ -321,7 +322,7 @@ public sealed class PostcodeImporter
         {
             var lat = SafePlacePart.ParseDegrees(csv.GetString(latColumn));
             var lon = SafePlacePart.ParseDegrees(csv.GetString(lonColumn));
-            if (!UkPostcode.TryParse(csv.GetString(postcodeColumn), out var postcode) || !postcode.IsFull
+            if (!UkPostcode.TryParse(csv.GetString(postcodeColumn), out var postcode)
                 || lat is null || lon is null || !UkBounds.Contains(lat.Value, lon.Value) || !all.Add(postcode.ToString()))
             {
                 skipped++;

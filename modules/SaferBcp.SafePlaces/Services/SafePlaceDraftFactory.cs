@@ -1,5 +1,6 @@
 using SaferBcp.Cms.Content;
 using SaferBcp.SafePlaces.Models;
+using SaferBcp.Cms.Formats;
 
 namespace SaferBcp.SafePlaces.Services;
 
@@ -40,7 +41,7 @@ public sealed class SafePlaceDraftFactory
             Category = SafePlaceLabels.TryCategory(Value(CategoryTag), out var category) ? category : null,
             Area = SafePlaceLabels.TryArea(Value(AreaTag), out var area) ? area : null,
             Address = Value(AddressTag),
-            Postcode = UkPostcode.NormalizeFull(postcode) ?? "",
+            Postcode = UkPostcode.Normalise(postcode) ?? "",
             Phone = new string(Value(PhoneTag).Where(c => char.IsDigit(c) || c is ' ' or '+' or '(' or ')').ToArray()).Trim(),
         });
         item.Apply(new SafePlaceApplicationPart { Source = source });

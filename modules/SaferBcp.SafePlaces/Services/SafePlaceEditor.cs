@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Display;
 using SaferBcp.SafePlaces.Models;
+using SaferBcp.Cms.Formats;
 
 namespace SaferBcp.SafePlaces.Services;
 
@@ -39,7 +40,7 @@ public sealed class SafePlaceEditor : IContentEditor
         {
             Category = SafePlaceLabels.TryCategory(Text("Category"), out var category) ? category : null,
             Address = form["SafePlacePart.Address"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
-            Postcode = UkPostcode.NormalizeFull(postcode) ?? postcode,
+            Postcode = UkPostcode.Normalise(postcode) ?? postcode,
             Area = SafePlaceLabels.TryArea(Text("Area"), out var area) ? area : null,
             Locality = Text("Locality"),
             Latitude = Text("Latitude"),

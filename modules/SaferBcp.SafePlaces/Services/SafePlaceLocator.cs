@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Content;
 using SaferBcp.SafePlaces.Models;
+using SaferBcp.Cms.Formats;
 
 namespace SaferBcp.SafePlaces.Services;
 
@@ -146,7 +147,7 @@ public sealed class PostcodeResolver
 
     public async Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken = default)
     {
-        if (!UkPostcode.TryParse(text, out var postcode))
+        if (!UkPostcode.TryParse(text, allowDistrict: true, out var postcode))
         {
             return new Resolution(null, NotRecognised, null);
         }

@@ -1,4 +1,5 @@
 using SaferBcp.SafePlaces.Models;
+using SaferBcp.Cms.Formats;
 
 namespace SaferBcp.SafePlaces.Services;
 
@@ -45,7 +46,7 @@ public static class SafePlaceRules
         {
             Missing("Postcode", "Enter the postcode, like BH1 1AA");
         }
-        else if (UkPostcode.NormalizeFull(part.Postcode) is null)
+        else if (UkPostcode.Normalise(part.Postcode) is null)
         {
             Add("Postcode", "Enter a full UK postcode, like BH1 1AA");
         }

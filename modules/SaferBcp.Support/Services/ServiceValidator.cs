@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using SaferBcp.Cms.Content;
+using SaferBcp.Cms.Formats;
 using SaferBcp.Support.Models;
 
 namespace SaferBcp.Support.Services;
@@ -56,17 +56,17 @@ public sealed partial class ServiceValidator : IContentValidator
             result.Add("ServicePart.Areas", "Select the area the service covers");
         }
 
-        if (!string.IsNullOrWhiteSpace(service.Phone) && !UkPhoneNumber.IsValid(service.Phone))
+        if (!string.IsNullOrWhiteSpace(service.Phone) && !ContactLinks.IsValidPhone(service.Phone))
         {
             result.Add("ServicePart.Phone", "Enter a UK phone number, like 01202 123456 or 0808 2000 247");
         }
 
-        if (!string.IsNullOrWhiteSpace(service.TextNumber) && !UkPhoneNumber.IsValidTextNumber(service.TextNumber))
+        if (!string.IsNullOrWhiteSpace(service.TextNumber) && !ContactLinks.IsValidTextNumber(service.TextNumber))
         {
             result.Add("ServicePart.TextNumber", "Enter a UK mobile number or a text short code, like 07700 900123 or 85258");
         }
 
-        if (!string.IsNullOrWhiteSpace(service.Email) && !IsEmail(service.Email))
+        if (!string.IsNullOrWhiteSpace(service.Email) && !EmailAddress.IsValid(service.Email))
         {
             result.Add("ServicePart.Email", "Enter an email address in the correct format, like name@example.org.uk");
         }
@@ -109,9 +109,6 @@ public sealed partial class ServiceValidator : IContentValidator
             }
         }
     }
-
-    public static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && address.Host.Contains('.', StringComparison.Ordinal);
 
     public static bool IsHttpsUrl(string value) =>
         Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Contains('.', StringComparison.Ordinal) && string.IsNullOrEmpty(uri.UserInfo);

@@ -62,7 +62,7 @@ public sealed class AdminUsersController : AdminControllerBase
             errors["userName"] = "Enter a user name";
         }
 
-        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal))
+        if (!Formats.EmailAddress.IsValid(email))
         {
             errors["email"] = "Enter an email address in the correct format, like name@bcpcouncil.gov.uk";
         }

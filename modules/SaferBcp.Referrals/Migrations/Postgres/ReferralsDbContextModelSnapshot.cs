@@ -79,6 +79,9 @@ namespace SaferBcp.Referrals.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("PossiblyAutomated")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -36,7 +36,7 @@ public sealed class UsersStep : IRecipeStep
 
             RecipeJson.Text(user, "userName", path, errors, maxLength: 256);
             var email = RecipeJson.Text(user, "email", path, errors, maxLength: 256);
-            if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+            if (email is not null && !Formats.EmailAddress.IsValid(email))
             {
                 errors.Add($"{path}.email", "must be an email address");
             }

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SaferBcp.Referrals.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PossiblyAutomated : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PossiblyAutomated",
+                table: "Referrals_Referrals",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PossiblyAutomated",
+                table: "Referrals_Referrals");
+        }
+    }
+}
