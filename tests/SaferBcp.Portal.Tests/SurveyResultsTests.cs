@@ -94,7 +94,8 @@ public sealed class SurveyResultsPortal : IAsyncLifetime
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveysDbContext>();
-        db.Responses.AddRange(answers.Select(a => new SurveyResponse { SurveyContentItemId = surveyId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = a }));
+        var protector = scope.ServiceProvider.GetRequiredService<SaferBcp.Surveys.Services.SurveyProtector>();
+        db.Responses.AddRange(answers.Select(a => new SurveyResponse { SurveyContentItemId = surveyId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = protector.ProtectAnswersJson(a) }));
         await db.SaveChangesAsync();
     }
 
