@@ -46,22 +46,26 @@ public sealed class SurveySubmissionHandler : IFormSubmissionHandler
         var day = DateOnly.FromDateTime(Cms.Content.UkTime.FromUtc(submission.SubmittedUtc));
         var (answers, contact) = Split(submission.Form, submission.Answers);
 
+        // Encrypted before the id-order lock, so the lock is held for the writes only.
+        var protectedAnswers = _protector.ProtectAnswers(answers);
+        var protectedContact = contact is null ? null : _protector.ProtectContact(contact);
+
         // Results catch up by response id, so responses are stored in id order.
         await _database.WriteInIdOrderAsync(Cms.Data.DatabaseLocks.SurveyResponses, cancellationToken);
         _db.Responses.Add(new SurveyResponse
         {
             SurveyContentItemId = submission.ContentItemId,
             ResponseDate = day,
-            AnswersJson = _protector.ProtectAnswers(answers),
+            AnswersJson = protectedAnswers,
         });
 
-        if (contact is not null)
+        if (protectedContact is not null)
         {
             await _contacts.FileAsync(new SurveyContact
             {
                 SurveyContentItemId = submission.ContentItemId,
                 ReceivedOn = SurveyContact.MonthOf(day),
-                ProtectedDetails = _protector.ProtectContact(contact),
+                ProtectedDetails = protectedContact,
             }, cancellationToken);
         }
 
