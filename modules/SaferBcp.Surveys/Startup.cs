@@ -19,8 +19,9 @@ namespace SaferBcp.Surveys;
 /// <summary>
 /// Anonymous surveys built on the forms engine: the "survey" form kind served at /surveys/{slug}, the public
 /// list at /surveys, the survey fields in the form editor, the gate that refuses answers outside the survey's
-/// dates, anonymous storage (responses to the day; contact details apart) and the back office at
-/// /admin/surveys with masked listings, single raw responses and streamed CSV/XLSX exports for Analysts.
+/// dates, anonymous storage encrypted with Data Protection (responses to the day; contact details apart, to the month,
+/// deleted after the survey's retention period) and the back office at /admin/surveys with streamed CSV/XLSX exports,
+/// single raw responses and contact details (on request, audited) for Analysts.
 /// Results at /admin/surveys/{id}/results (counts, charts, filters, cross-tabs) and the public "You said, we did"
 /// page at /surveys/{slug}/results read a per-survey in-memory <see cref="ResponseMatrix"/> (<see cref="SurveyResultsCache"/>).
 /// It also supplies the dataset's survey-mapped indicators (<see cref="SurveyIndicatorSource"/>,
@@ -43,6 +44,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IFormSubmissionHandler, SurveySubmissionHandler>();
         services.AddScoped<SurveyCatalog>();
         services.AddScoped<SurveyResponseStore>();
+        services.AddSingleton<SurveyProtector>();
+        services.AddScoped<SurveyContactFiling>();
+        services.AddScoped<SurveyContactRetention>();
+        services.Configure<SurveyOptions>(configuration.GetSection("Surveys"));
+        services.AddHostedService<SurveyContactRetentionJob>();
+
+        // Answers and contact details written before they were encrypted are encrypted once, at start.
+        services.AddSingleton<SurveyDataEncryption>();
+        services.AddHostedService(sp => sp.GetRequiredService<SurveyDataEncryption>());
         services.AddScoped<SurveyGateFilter>();
         services.AddScoped<IRecipeStep, SurveyResponsesStep>();
         services.AddSingleton<SurveyResultsCache>();

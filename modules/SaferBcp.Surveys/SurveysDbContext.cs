@@ -28,9 +28,9 @@ public sealed class SurveysDbContext : DbContext
         {
             e.ToTable("Surveys_Contacts");
             e.Property(x => x.SurveyContentItemId).HasMaxLength(64);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Email).HasMaxLength(320);
-            e.Property(x => x.Phone).HasMaxLength(40);
+            e.Property(x => x.LegacyName).HasColumnName("Name").HasMaxLength(200);
+            e.Property(x => x.LegacyEmail).HasColumnName("Email").HasMaxLength(320);
+            e.Property(x => x.LegacyPhone).HasColumnName("Phone").HasMaxLength(40);
             e.HasIndex(x => x.SurveyContentItemId);
         });
     }

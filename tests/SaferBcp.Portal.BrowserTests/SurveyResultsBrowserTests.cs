@@ -55,11 +55,12 @@ public sealed class SurveyResultsBrowserTests
 
             await using var scope = _browser.Portal.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SurveysDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<SaferBcp.Surveys.Services.SurveyProtector>();
             for (var i = 0; i < Responses; i++)
             {
                 var (area, worry) = i < 30 ? ("poole", i < 18 ? "very" : "fairly") : i < 57 ? ("bournemouth", "fairly") : ("christchurch", "not-at-all");
                 var answers = new Dictionary<string, List<string>> { ["area"] = [area], ["worry"] = [worry] };
-                db.Responses.Add(new SurveyResponse { SurveyContentItemId = surveyId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = JsonSerializer.Serialize(answers) });
+                db.Responses.Add(new SurveyResponse { SurveyContentItemId = surveyId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = protector.ProtectAnswers(answers) });
             }
 
             await db.SaveChangesAsync();

@@ -200,9 +200,10 @@ public sealed class SurveyMappingTests : IClassFixture<SurveyMappingPortal>
         await using (var scope = _fixture.Portal.Services.CreateAsyncScope())
         {
             var surveys = scope.ServiceProvider.GetRequiredService<Surveys.SurveysDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<Surveys.Services.SurveyProtector>();
             foreach (var worry in new[] { "very-worried", "fairly-worried", "very-worried", "not-very-worried", "not-at-all-worried", "not-very-worried", "not-very-worried" })
             {
-                surveys.Responses.Add(new SurveyResponse { SurveyContentItemId = _fixture.SurveyId, ResponseDate = new DateOnly(2025, 5, 10), AnswersJson = $$"""{"worry":["{{worry}}"]}""" });
+                surveys.Responses.Add(new SurveyResponse { SurveyContentItemId = _fixture.SurveyId, ResponseDate = new DateOnly(2025, 5, 10), AnswersJson = protector.ProtectAnswersJson($$"""{"worry":["{{worry}}"]}""") });
             }
 
             await surveys.SaveChangesAsync();

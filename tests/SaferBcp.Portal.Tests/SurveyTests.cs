@@ -12,6 +12,7 @@ using SaferBcp.Cms.Security;
 using SaferBcp.Forms.Models;
 using SaferBcp.Surveys;
 using SaferBcp.Surveys.Models;
+using SaferBcp.Surveys.Services;
 
 namespace SaferBcp.Portal.Tests;
 
@@ -158,17 +159,21 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         Assert.Equal(before + 1, responses.Count);
         var response = responses[^1];
         Assert.Equal(new DateOnly(2026, 11, 27), response.ResponseDate);
-        var answers = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(response.AnswersJson)!;
+        var protector = Portal.Services.GetRequiredService<SurveyProtector>();
+        Assert.False(SurveyProtector.IsPlaintext(response.AnswersJson));
+        var answers = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(protector.UnprotectAnswersJson(response.AnswersJson))!;
         Assert.Equal(["fairly"], answers["worry"]);
         Assert.Equal(["park", "bus"], answers["places"]);
         Assert.False(answers.ContainsKey("contact-email"));
         Assert.False(answers.ContainsKey("help"));
-        Assert.DoesNotContain("helper@example.org", response.AnswersJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("helper@example.org", protector.UnprotectAnswersJson(response.AnswersJson), StringComparison.Ordinal);
 
+        // The contact is kept apart, to the month only (the response has the day).
         await using var scope = Portal.Services.CreateAsyncScope();
-        var contacts = await scope.ServiceProvider.GetRequiredService<SurveysDbContext>().Contacts.AsNoTracking().Where(c => c.Email == "helper@example.org").ToListAsync();
-        var contact = Assert.Single(contacts);
-        Assert.Equal(new DateOnly(2026, 11, 27), contact.ReceivedOn);
+        var contacts = (await scope.ServiceProvider.GetRequiredService<SurveysDbContext>().Contacts.AsNoTracking().Where(c => c.SurveyContentItemId == _surveys.OpenId).ToListAsync())
+            .Where(c => protector.UnprotectContact(c.ProtectedDetails!).Email == "helper@example.org").ToList();
+        Assert.NotEmpty(contacts);
+        Assert.All(contacts, c => Assert.Equal(new DateOnly(2026, 11, 1), c.ReceivedOn));
 
         // The date column holds a day, never a time.
         var connection = scope.ServiceProvider.GetRequiredService<PortalDatabase>().Connection;
@@ -199,8 +204,11 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SurveysDbContext>().Responses.CountAsync());
         }
 
+        // The answers and the contact details are stored encrypted: neither is anywhere in the database as written.
         var bytes = await portal.ReadEverythingStoredAsync();
-        Assert.Contains("The buses late at night", bytes, StringComparison.Ordinal);
+        Assert.Contains("How safe do you feel?", bytes, StringComparison.Ordinal);
+        Assert.DoesNotContain("The buses late at night", bytes, StringComparison.Ordinal);
+        Assert.DoesNotContain("helper@example.org", bytes, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", bytes, StringComparison.Ordinal);
         Assert.DoesNotContain("::1", bytes, StringComparison.Ordinal);
         Assert.DoesNotContain("unique-agent-7c1e", bytes, StringComparison.Ordinal);
@@ -232,20 +240,22 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         await using (var scope = Portal.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SurveysDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<SurveyProtector>();
             if (!await db.Responses.AnyAsync(r => r.SurveyContentItemId == _surveys.ExportId))
             {
                 // More than two batches, so the export reads page after page.
                 for (var i = 0; i < 2300; i++)
                 {
                     var answers = new Dictionary<string, List<string>> { ["worry"] = [i % 2 == 0 ? "very" : "not-at-all"], ["places"] = i % 3 == 0 ? ["bus"] : [], ["story"] = [$"Answer {i}: email me at person{i}@example.com"] };
-                    db.Responses.Add(new SurveyResponse { SurveyContentItemId = _surveys.ExportId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = JsonSerializer.Serialize(answers) });
+                    db.Responses.Add(new SurveyResponse { SurveyContentItemId = _surveys.ExportId, ResponseDate = new DateOnly(2026, 11, 10), AnswersJson = protector.ProtectAnswers(answers) });
                 }
 
                 await db.SaveChangesAsync();
             }
         }
 
-        var stored = await ResponsesAsync(_surveys.ExportId);
+        var opener = Portal.Services.GetRequiredService<SurveyProtector>();
+        var stored = (await ResponsesAsync(_surveys.ExportId)).Select(r => new SurveyResponse { Id = r.Id, AnswersJson = opener.UnprotectAnswersJson(r.AnswersJson) }).ToList();
         using var analyst = await StaffAsync("survey-analyst", PortalRoles.Analyst);
         var baseUrl = $"/admin/surveys/{_surveys.ExportId}";
         Assert.Contains($"{baseUrl}/responses.xlsx", await analyst.GetStringAsync(baseUrl), StringComparison.Ordinal);
@@ -289,14 +299,42 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
     }
 
     [Fact]
-    public async Task An_editor_sees_response_counts_but_cannot_export_or_open_a_single_response()
+    public async Task An_editor_sees_response_counts_but_no_single_response_and_cannot_export_or_open_one()
     {
+        const string written = "The underpass near the station is the worst place";
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SurveysDbContext>();
+            var answers = new Dictionary<string, List<string>> { ["worry"] = ["very"], ["story"] = [written] };
+            db.Responses.Add(new SurveyResponse { SurveyContentItemId = _surveys.OpenId, ResponseDate = new DateOnly(2026, 11, 27), AnswersJson = scope.ServiceProvider.GetRequiredService<SurveyProtector>().ProtectAnswers(answers) });
+            await db.SaveChangesAsync();
+        }
+
         using var editor = await StaffAsync("survey-editor", PortalRoles.Editor);
         var baseUrl = $"/admin/surveys/{_surveys.OpenId}";
         var list = await editor.GetStringAsync("/admin/surveys");
         Assert.Contains("How safe do you feel?", list, StringComparison.Ordinal);
         var page = await editor.GetStringAsync(baseUrl);
         Assert.DoesNotContain("responses.csv", page, StringComparison.Ordinal);
+
+        // Raw rows would show small groups the results hide from her: an Editor sees none, an Analyst does.
+        Assert.DoesNotContain("Latest responses", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(written, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Very worried", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show contact details", page, StringComparison.Ordinal);
+        using (var analyst = await StaffAsync("survey-rows-analyst", PortalRoles.Analyst))
+        {
+            var analystPage = await analyst.GetStringAsync(baseUrl);
+            Assert.Contains("Latest responses", analystPage, StringComparison.Ordinal);
+            Assert.Contains(written, analystPage, StringComparison.Ordinal);
+        }
+
+        var token = PortalFactory.AntiforgeryToken(await editor.GetStringAsync("/admin/content/" + _surveys.OpenId + "/edit"));
+        using (var contacts = await editor.PostAsync(baseUrl + "/contacts", new FormUrlEncodedContent([new("__RequestVerificationToken", token)])))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, contacts.StatusCode);
+            Assert.Contains("/account/access-denied", contacts.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
 
         foreach (var url in new[] { "/responses.csv", "/responses.xlsx", "/codebook.csv", "/responses/1" })
         {
@@ -319,6 +357,7 @@ public sealed class SurveyTests : IClassFixture<SurveyPortal>
         Assert.Contains("name=\"SurveyPart.Archived\"", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"SurveyPart.YouSaidMarkdown\"", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"SurveyPart.ResultsPublished\"", edit, StringComparison.Ordinal);
+        Assert.Matches("name=\"SurveyPart.ContactRetentionMonths\"[^>]*value=\"24\"", edit);
     }
 
     private static List<Dictionary<string, string>> ReadCsv(byte[] bytes)

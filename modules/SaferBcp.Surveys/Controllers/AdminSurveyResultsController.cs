@@ -9,9 +9,11 @@ using SaferBcp.Surveys.Services.Results;
 namespace SaferBcp.Surveys.Controllers;
 
 /// <summary>
-/// A survey's results for Analysts and Editors: counts, percentages and charts per question, filters by area and
-/// age band (the questions tagged "area" and "age-band"), and a cross-tab of two choice questions. Analysts, who may
-/// export the responses anyway, see exact counts; everyone else sees small counts hidden.
+/// A survey's results for Analysts and Editors: counts, percentages and charts per question. Analysts, who may export
+/// the responses anyway, see exact counts, and may filter by area and age band (the questions tagged "area" and
+/// "age-band") and cross-tabulate two choice questions. Everyone else sees one set of tables, small counts hidden,
+/// and no filter or cross-tab: a filtered table is a part of the whole one, so comparing the two would give back a
+/// hidden count by subtraction (differencing), whatever each table hides on its own.
 /// </summary>
 [Route("admin/surveys/{id}/results")]
 public sealed class AdminSurveyResultsController : AdminControllerBase
@@ -43,6 +45,13 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
             return NotFound();
         }
 
+        var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
+        var asked = new[] { area, ageBand, rows, columns }.Any(v => !string.IsNullOrEmpty(v));
+        if (!exact)
+        {
+            (area, ageBand, rows, columns) = (null, null, null, null);
+        }
+
         var snapshot = await _cache.GetAsync(survey, _responses, HttpContext.RequestAborted);
         var matrix = snapshot.Matrix;
         var errors = new List<ResultsError>();
@@ -50,7 +59,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         var filters = new List<ResultsFilter>();
         foreach (var (name, tag, noun, value) in new[] { ("area", AreaTag, "an area", area), ("age", AgeBandTag, "an age band", ageBand) })
         {
-            if (matrix.Tagged(tag) is not { } column)
+            if (!exact || matrix.Tagged(tag) is not { } column)
             {
                 continue;
             }
@@ -72,12 +81,11 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
             }
         }
 
-        var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
         var threshold = _options.SuppressionThreshold;
         var selection = ResultsCalculator.Select(snapshot, filters);
         var view = ResultsPresenter.Present(ResultsCalculator.Tally(snapshot, selection), selection.Count, exact, threshold);
 
-        var choices = matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList();
+        var choices = exact ? matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList() : [];
         ResultTable? crossTab = null;
         if (!string.IsNullOrEmpty(rows) || !string.IsNullOrEmpty(columns))
         {
@@ -103,7 +111,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         ViewData["Title"] = (errors.Count > 0 ? "Error: " : "") + "Results \u2013 " + survey.Title;
-        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0, choices, rows, columns, crossTab, errors));
+        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0, choices, rows, columns, crossTab, errors, !exact && asked));
     }
 }
 
@@ -120,7 +128,8 @@ public sealed record SurveyResultsAdminModel(
     string? Rows,
     string? Columns,
     ResultTable? CrossTab,
-    IReadOnlyList<ResultsError> Errors)
+    IReadOnlyList<ResultsError> Errors,
+    bool FiltersRefused = false)
 {
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Controllers;
 using SaferBcp.Cms.Security;
@@ -11,8 +12,9 @@ using SaferBcp.Surveys.Services;
 namespace SaferBcp.Surveys.Controllers;
 
 /// <summary>
-/// Surveys in the back office: the list with response counts, one survey's page, a single raw response
-/// (Analysts only, audited) and the streamed exports (Analysts only, audited).
+/// Surveys in the back office: the list with response counts, one survey's page, and for Analysts only (each audited):
+/// the latest responses, a single raw response, the streamed exports and the contact details people left. Editors
+/// see the survey's page without any response: only the results, with small numbers hidden.
 /// </summary>
 [Route("admin/surveys")]
 public sealed class AdminSurveysController : AdminControllerBase
@@ -21,12 +23,18 @@ public sealed class AdminSurveysController : AdminControllerBase
     private readonly SurveyCatalog _catalog;
     private readonly SurveyResponseStore _responses;
     private readonly AuditLog _audit;
+    private readonly IAuthorizationService _authorization;
+    private readonly SurveysDbContext _db;
+    private readonly SurveyProtector _protector;
 
-    public AdminSurveysController(SurveyCatalog catalog, SurveyResponseStore responses, AuditLog audit)
+    public AdminSurveysController(SurveyCatalog catalog, SurveyResponseStore responses, AuditLog audit, IAuthorizationService authorization, SurveysDbContext db, SurveyProtector protector)
     {
         _catalog = catalog;
         _responses = responses;
         _audit = audit;
+        _authorization = authorization;
+        _db = db;
+        _protector = protector;
     }
 
     [HttpGet("")]
@@ -49,12 +57,21 @@ public sealed class AdminSurveysController : AdminControllerBase
         }
 
         var layout = new SurveyExportLayout(survey.Form);
-        var latest = await _responses.LatestAsync(id, 50, HttpContext.RequestAborted);
+
+        // Single rows are for Analysts, who may export them anyway; Editors see the results, with small numbers hidden.
+        var analyst = await IsAnalystAsync();
+        var latest = analyst ? await _responses.LatestAsync(id, 50, HttpContext.RequestAborted) : [];
         var model = new SurveyAdminModel(
             survey,
             await _responses.CountAsync(id, HttpContext.RequestAborted),
             layout,
-            latest.Select(r => (r, layout.Row(r))).ToList());
+            latest.Select(r => (r, layout.Row(r))).ToList(),
+            analyst ? await _db.Contacts.CountAsync(c => c.SurveyContentItemId == id, HttpContext.RequestAborted) : null);
+        if (analyst)
+        {
+            SecurityHeadersMiddleware.NoStore(Response);
+        }
+
         ViewData["Title"] = survey.Title;
         return View("~/Views/SaferBcpSurveysAdmin/Survey.cshtml", model);
     }
@@ -74,6 +91,24 @@ public sealed class AdminSurveysController : AdminControllerBase
         var rows = FormAnswerDisplay.RouteRows(survey.Form, new Forms.Models.FormAnswers { Values = answers });
         ViewData["Title"] = $"Response {response.Id} \u2013 {survey.Title}";
         return View("~/Views/SaferBcpSurveysAdmin/Response.cshtml", new SurveyResponseModel(survey, response, rows));
+    }
+
+    /// <summary>The contact details people left, decrypted only when an Analyst asks (a POST), and each showing audited.</summary>
+    [HttpPost("{id}/contacts")]
+    [Authorize(Policy = Permissions.ExportSurveyResponses)]
+    public async Task<IActionResult> Contacts(string id)
+    {
+        if (await _catalog.FindAsync(id, HttpContext.RequestAborted) is not { } survey)
+        {
+            return NotFound();
+        }
+
+        var stored = await _db.Contacts.AsNoTracking().Where(c => c.SurveyContentItemId == id).OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id).ToListAsync(HttpContext.RequestAborted);
+        await _audit.WriteAsync("survey.contacts.viewed", "Survey", id, $"Showed the contact details left in \"{survey.Title}\" ({stored.Count})");
+        var contacts = stored.Select(c => new ShownContact(c.ReceivedOn, c.ProtectedDetails is { } details ? _protector.UnprotectContact(details) : new ContactDetails(c.LegacyName, c.LegacyEmail, c.LegacyPhone))).ToList();
+        SecurityHeadersMiddleware.NoStore(Response);
+        ViewData["Title"] = "Contact details \u2013 " + survey.Title;
+        return View("~/Views/SaferBcpSurveysAdmin/Contacts.cshtml", new SurveyContactsModel(survey, contacts));
     }
 
     [HttpGet("{id}/responses.csv")]
@@ -126,6 +161,8 @@ public sealed class AdminSurveysController : AdminControllerBase
         return File(file, XlsxType, $"{survey.Form.Slug}-responses.xlsx");
     }
 
+    private async Task<bool> IsAnalystAsync() => (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
+
     private void PrepareDownload(string contentType, string fileName)
     {
         SecurityHeadersMiddleware.NoStore(Response);
@@ -136,6 +173,11 @@ public sealed class AdminSurveysController : AdminControllerBase
 
 public sealed record SurveyRow(SurveyInfo Survey, int Responses);
 
-public sealed record SurveyAdminModel(SurveyInfo Survey, int Responses, SurveyExportLayout Layout, IReadOnlyList<(SurveyResponse Response, IReadOnlyList<object?> Values)> Latest);
+/// <param name="Contacts">How many contacts are held; null for readers who may not see them.</param>
+public sealed record SurveyAdminModel(SurveyInfo Survey, int Responses, SurveyExportLayout Layout, IReadOnlyList<(SurveyResponse Response, IReadOnlyList<object?> Values)> Latest, int? Contacts);
+
+public sealed record ShownContact(DateOnly Month, ContactDetails Details);
+
+public sealed record SurveyContactsModel(SurveyInfo Survey, IReadOnlyList<ShownContact> Contacts);
 
 public sealed record SurveyResponseModel(SurveyInfo Survey, SurveyResponse Response, IReadOnlyList<FormAnswerRow> Rows);

@@ -24,6 +24,16 @@ public sealed class SurveyPart : ContentPart
     /// <summary>"We did": what will change because of it (Markdown).</summary>
     public string WeDidMarkdown { get; set; } = "";
 
+    /// <summary>
+    /// How long contact details people leave are kept, in months counted from the end of the month they arrived in;
+    /// then <see cref="Services.SurveyContactRetentionJob"/> deletes them.
+    /// </summary>
+    public int ContactRetentionMonths { get; set; } = DefaultContactRetentionMonths;
+
+    public const int DefaultContactRetentionMonths = 24;
+
+    public const int LongestContactRetentionMonths = 120;
+
     /// <summary>Show the public results page at /surveys/{slug}/results once the survey has closed.</summary>
     public bool ResultsPublished { get; set; }
 }

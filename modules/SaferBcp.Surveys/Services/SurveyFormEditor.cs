@@ -42,10 +42,16 @@ public sealed class SurveyFormEditor : IContentEditor
             YouSaidMarkdown = Markdown(form["SurveyPart.YouSaidMarkdown"]),
             WeDidMarkdown = Markdown(form["SurveyPart.WeDidMarkdown"]),
             ResultsPublished = form["SurveyPart.ResultsPublished"].ToString() == "true",
+            ContactRetentionMonths = ParseMonths(form["SurveyPart.ContactRetentionMonths"]),
         });
     }
 
     private static string Markdown(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>Blank means the default; anything that is not a whole number is kept as 0, which the validator refuses.</summary>
+    internal static int ParseMonths(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? SurveyPart.DefaultContactRetentionMonths
+        : int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var months) ? months : 0;
 
     internal static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
@@ -65,6 +71,11 @@ public sealed class SurveyValidator : IContentValidator
         if (survey.OpensOn is { } opens && survey.ClosesOn is { } closes && closes < opens)
         {
             result.Add("SurveyPart.ClosesOn", "The closing date must be the same as or after the opening date");
+        }
+
+        if (survey.ContactRetentionMonths is < 1 or > SurveyPart.LongestContactRetentionMonths)
+        {
+            result.Add("SurveyPart.ContactRetentionMonths", $"Enter how many months to keep contact details, a whole number from 1 to {SurveyPart.LongestContactRetentionMonths}");
         }
 
         if (survey.ResultsPublished && survey.YouSaidMarkdown.Length == 0 && survey.WeDidMarkdown.Length == 0)

@@ -9,14 +9,20 @@ namespace SaferBcp.Surveys.Services;
 
 /// <summary>
 /// Reads a survey's responses a batch at a time (by id, never all at once) and writes the exports
-/// straight to a stream, so memory does not grow with the number of responses.
+/// straight to a stream, so memory does not grow with the number of responses. Answers are stored encrypted;
+/// every read here hands them back decrypted (<see cref="SurveyProtector"/>), in untracked objects never saved.
 /// </summary>
 public sealed class SurveyResponseStore
 {
     public const int BatchSize = 1000;
     private readonly SurveysDbContext _db;
+    private readonly SurveyProtector _protector;
 
-    public SurveyResponseStore(SurveysDbContext db) => _db = db;
+    public SurveyResponseStore(SurveysDbContext db, SurveyProtector protector)
+    {
+        _db = db;
+        _protector = protector;
+    }
 
     public async Task<Dictionary<string, int>> CountsAsync(CancellationToken cancellationToken = default) =>
         await _db.Responses.GroupBy(r => r.SurveyContentItemId).Select(g => new { g.Key, Count = g.Count() })
@@ -25,16 +31,17 @@ public sealed class SurveyResponseStore
     public Task<int> CountAsync(string surveyId, CancellationToken cancellationToken = default) =>
         _db.Responses.CountAsync(r => r.SurveyContentItemId == surveyId, cancellationToken);
 
-    public Task<SurveyResponse?> FindAsync(string surveyId, int responseId, CancellationToken cancellationToken = default) =>
-        _db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyContentItemId == surveyId && r.Id == responseId, cancellationToken);
+    public async Task<SurveyResponse?> FindAsync(string surveyId, int responseId, CancellationToken cancellationToken = default) =>
+        Opened(await _db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyContentItemId == surveyId && r.Id == responseId, cancellationToken));
 
-    public Task<List<SurveyResponse>> LatestAsync(string surveyId, int count, CancellationToken cancellationToken = default) =>
-        _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId).OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+    public async Task<List<SurveyResponse>> LatestAsync(string surveyId, int count, CancellationToken cancellationToken = default) =>
+        (await _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId).OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken))
+            .Select(r => Opened(r)!).ToList();
 
     /// <summary>The next batch of answers after a response id, oldest first: only the columns the results need.</summary>
     public async Task<IReadOnlyList<(int Id, string AnswersJson)>> AnswersAfterAsync(string surveyId, int after, int take, CancellationToken cancellationToken = default) =>
         (await _db.Responses.AsNoTracking().Where(r => r.SurveyContentItemId == surveyId && r.Id > after).OrderBy(r => r.Id).Take(take)
-            .Select(r => new { r.Id, r.AnswersJson }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.AnswersJson)).ToList();
+            .Select(r => new { r.Id, r.AnswersJson }).ToListAsync(cancellationToken)).Select(r => (r.Id, _protector.UnprotectAnswersJson(r.AnswersJson))).ToList();
 
     /// <summary>How many responses have an id up to and including <paramref name="lastId"/> (fewer than loaded: some were deleted).</summary>
     public Task<int> CountUpToAsync(string surveyId, int lastId, CancellationToken cancellationToken = default) =>
@@ -48,7 +55,7 @@ public sealed class SurveyResponseStore
             var batch = await Batch(surveyId, after).ToListAsync(cancellationToken);
             foreach (var response in batch)
             {
-                yield return response;
+                yield return Opened(response)!;
             }
 
             if (batch.Count < BatchSize)
@@ -72,7 +79,7 @@ public sealed class SurveyResponseStore
                 .OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
             foreach (var response in batch)
             {
-                yield return response;
+                yield return Opened(response)!;
             }
 
             if (batch.Count < BatchSize)
@@ -97,7 +104,7 @@ public sealed class SurveyResponseStore
             var batch = Batch(surveyId, after).ToList();
             foreach (var response in batch)
             {
-                yield return response;
+                yield return Opened(response)!;
             }
 
             if (batch.Count < BatchSize)
@@ -158,6 +165,17 @@ public sealed class SurveyResponseStore
         var sheets = new Dictionary<string, object> { ["Responses"] = rows, ["Codebook"] = layout.Codebook() };
         await MiniExcel.SaveAsAsync(output, sheets, cancellationToken: cancellationToken);
         return count;
+    }
+
+    /// <summary>The response with its answers decrypted; untracked, so never written back.</summary>
+    private SurveyResponse? Opened(SurveyResponse? response)
+    {
+        if (response is not null)
+        {
+            response.AnswersJson = _protector.UnprotectAnswersJson(response.AnswersJson);
+        }
+
+        return response;
     }
 
     private IQueryable<SurveyResponse> Batch(string surveyId, int after) =>

@@ -28,17 +28,23 @@ namespace SaferBcp.Surveys.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("LegacyEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("Email");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("LegacyName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("Name");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("LegacyPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("Phone");
+
+                    b.Property<string>("ProtectedDetails")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");

@@ -23,16 +23,22 @@ namespace SaferBcp.Surveys.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("LegacyEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Email");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("LegacyName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Name");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("LegacyPhone")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Phone");
+
+                    b.Property<string>("ProtectedDetails")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReceivedOn")
