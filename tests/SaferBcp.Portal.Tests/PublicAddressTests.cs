@@ -70,8 +70,9 @@ public sealed class PublicAddressTests : IClassFixture<PublicAddressPortal>
     [Fact]
     public async Task The_team_email_links_to_the_public_address_whatever_form_of_it_the_request_used()
     {
-        // Same host name, in capitals, over http, on another port: allowed, and none of it reaches the link.
-        using var resident = _portal.Browser("http://SAFER.Example.ORG:8080");
+        // Same host name, in capitals, on another port: allowed, and none of it reaches the link. (Over https: the
+        // public address is https, so cookies are Secure and a browser would not send them back over http.)
+        using var resident = _portal.Browser("https://SAFER.Example.ORG:8080");
         await ReferralJourneyTests.AnswerEveryPageAsync(resident);
         var check = await resident.GetStringAsync(Form + "/check");
         using (var sent = await resident.PostAsync(Form + "/check", TokenOnly(check)))
