@@ -5,7 +5,8 @@ namespace SaferBcp.Cms.Security;
 /// <summary>
 /// Headers on every response: a strict Content-Security-Policy (no inline script or style, nothing from
 /// another site), no referrer, no framing, no sniffing, and browser features off except location
-/// (which the Safe Places locator asks for only when the visitor chooses to share it).
+/// (which the Safe Places locator asks for only when the visitor chooses to share it). A response that set its own,
+/// stricter Content-Security-Policy (a served media file's sandbox) keeps it.
 /// </summary>
 public sealed class SecurityHeadersMiddleware
 {
@@ -22,7 +23,11 @@ public sealed class SecurityHeadersMiddleware
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers["Content-Security-Policy"] = ContentSecurityPolicy;
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers["Content-Security-Policy"] = ContentSecurityPolicy;
+            }
+
             headers["Referrer-Policy"] = "no-referrer";
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
