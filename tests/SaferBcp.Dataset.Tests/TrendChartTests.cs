@@ -19,8 +19,8 @@ public sealed class TrendChartTests
         // The whole chart is one well-formed svg element: nothing broke out of an attribute.
         var chart = XElement.Parse(markup);
         Assert.Equal(Svg + "svg", chart.Name);
-        Assert.Empty(chart.DescendantsAndSelf().Where(e => e.Name.LocalName is "script" or "img" or "svg" && e != chart));
-        Assert.Empty(chart.DescendantsAndSelf().Attributes().Where(a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal)));
+        Assert.DoesNotContain(chart.Descendants(), e => e.Name.LocalName is "script" or "img" or "svg");
+        Assert.DoesNotContain(chart.DescendantsAndSelf().Attributes(), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal));
         var ids = chart.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToList();
         Assert.Equal(2, ids.Count);
         Assert.All(ids, i => Assert.Matches("^[a-z][a-z0-9-]*$", i));
