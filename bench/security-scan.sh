@@ -147,7 +147,6 @@ accepted = {line.strip() for line in open(sys.argv[2]) if line.strip()}
 info = report.get("infos", {})
 print(f"target:   {info.get('target', sys.argv[3])}")
 print(f"wapiti:   {info.get('version', '?')}, scope {info.get('scope', '?')}, {info.get('date', '')}")
-print(f"crawled:  {info.get('crawled_pages_nbr', len(info.get('crawled_pages', [])))} pages")
 failing, accepted_seen, informational = [], [], []
 for section in ("vulnerabilities", "anomalies", "additionals"):
     for category, items in (report.get(section) or {}).items():

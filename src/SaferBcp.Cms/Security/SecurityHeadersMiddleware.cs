@@ -38,6 +38,7 @@ public sealed class SecurityHeadersMiddleware
             headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            CookieAttributes.Canonicalize(headers);
             if (context.Request.Path.StartsWithSegments("/admin") || context.Request.Path.StartsWithSegments("/account"))
             {
                 NoStore(context.Response);
@@ -53,5 +54,65 @@ public sealed class SecurityHeadersMiddleware
     {
         response.Headers.CacheControl = "no-store, max-age=0";
         response.Headers.Pragma = "no-cache";
+    }
+}
+
+/// <summary>
+/// Set-Cookie attributes spelled as RFC 6265 spells them (HttpOnly, Secure, SameSite=Strict). ASP.NET Core writes them in
+/// lower case, which browsers accept (attribute names are case-insensitive), but security scanners that compare them
+/// exactly (wapiti among them) then report a cookie that has the flag as one without it.
+/// </summary>
+public static class CookieAttributes
+{
+    public static void Canonicalize(IHeaderDictionary headers)
+    {
+        var cookies = headers.SetCookie;
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        var canonical = new string?[cookies.Count];
+        for (var i = 0; i < cookies.Count; i++)
+        {
+            canonical[i] = Canonical(cookies[i]);
+        }
+
+        headers.SetCookie = canonical;
+    }
+
+    public static string? Canonical(string? cookie)
+    {
+        if (cookie is null)
+        {
+            return null;
+        }
+
+        var parts = cookie.Split(';');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var part = parts[i].Trim();
+            var name = part.Split('=', 2)[0];
+            var spelled = name.ToLowerInvariant() switch
+            {
+                "httponly" => "HttpOnly",
+                "secure" => "Secure",
+                "samesite" => "SameSite",
+                "path" => "Path",
+                "expires" => "Expires",
+                "max-age" => "Max-Age",
+                "domain" => "Domain",
+                _ => name,
+            };
+            var value = part.Length > name.Length ? part[name.Length..] : "";
+            if (spelled == "SameSite")
+            {
+                value = value.ToLowerInvariant() switch { "=strict" => "=Strict", "=lax" => "=Lax", "=none" => "=None", _ => value };
+            }
+
+            parts[i] = " " + spelled + value;
+        }
+
+        return string.Join(';', parts);
     }
 }
