@@ -58,7 +58,7 @@ public sealed class SecurityHeadersMiddleware
 }
 
 /// <summary>
-/// Set-Cookie attributes spelled as RFC 6265 spells them (HttpOnly, Secure, SameSite=Strict). ASP.NET Core writes them in
+/// Set-Cookie flags spelled as RFC 6265 spells them (HttpOnly, Secure, SameSite=Strict). ASP.NET Core writes them in
 /// lower case, which browsers accept (attribute names are case-insensitive), but security scanners that compare them
 /// exactly (wapiti among them) then report a cookie that has the flag as one without it.
 /// </summary>
@@ -98,10 +98,6 @@ public static class CookieAttributes
                 "httponly" => "HttpOnly",
                 "secure" => "Secure",
                 "samesite" => "SameSite",
-                "path" => "Path",
-                "expires" => "Expires",
-                "max-age" => "Max-Age",
-                "domain" => "Domain",
                 _ => name,
             };
             var value = part.Length > name.Length ? part[name.Length..] : "";

@@ -16,6 +16,5 @@ public sealed class CookieFlagsTests
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("saferbcp-form=", StringComparison.Ordinal));
         Assert.Contains("; HttpOnly", cookie, StringComparison.Ordinal);
         Assert.Contains("; SameSite=Strict", cookie, StringComparison.Ordinal);
-        Assert.Contains("; Path=/", cookie, StringComparison.Ordinal);
     }
 }
