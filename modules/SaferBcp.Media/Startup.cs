@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Admin;
@@ -25,7 +24,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MediaStore>();
         services.AddScoped<IRecipeStep, MediaStep>();
         services.AddHostedService<LegacyMediaImporter>();
-        services.AddTransient<IStartupFilter, MediaSandbox.StartupFilter>();
 
         services.AddSingleton(new AdminMenuItem("Media library", "/admin/media", SaferBcp.Media.Permissions.ManageMedia, 20));
     }

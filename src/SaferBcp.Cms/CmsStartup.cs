@@ -181,6 +181,7 @@ public sealed class CmsStartup : ModuleStartup
         app.UseMiddleware<PublicHostMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<UnreadableRequestMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using SaferBcp.Cms.Caching;
@@ -76,8 +77,8 @@ public sealed class IndicatorTableModel
         if (TrendChart.Series(values) is { } series)
         {
             ChartGeography = series.Geography;
-            ChartSvg = TrendChart.Svg($"chart-{indicator.Code.ToLowerInvariant()}", $"{indicator.Name}, {Geographies.Label(series.Geography)}",
-                series.Values.Select(v => new ChartPoint(DatasetFiles.PeriodShort(v.Period), v.VisibleValue, v.Display)).ToList(), indicator.Unit);
+            Chart = new HtmlString(TrendChart.Svg($"chart-{indicator.Code.ToLowerInvariant()}", $"{indicator.Name}, {Geographies.Label(series.Geography)}",
+                series.Values.Select(v => new ChartPoint(DatasetFiles.PeriodShort(v.Period), v.VisibleValue, v.Display)).ToList(), indicator.Unit));
         }
     }
 
@@ -92,7 +93,8 @@ public sealed class IndicatorTableModel
     /// <summary>A percentage table with one geography shows the counts it was worked out from.</summary>
     public bool ShowCounts { get; }
 
-    public string? ChartSvg { get; }
+    /// <summary>The trend chart, built from encoded text only (see <see cref="TrendChart"/>), so the view writes it as it is.</summary>
+    public IHtmlContent? Chart { get; }
 
     public string? ChartGeography { get; }
 

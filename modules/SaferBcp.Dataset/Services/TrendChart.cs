@@ -37,8 +37,10 @@ public static class TrendChart
         return series.Count >= 2 ? (geography, series) : null;
     }
 
+    /// <summary>The chart as markup to put in a page as it is: every text encoded, the id reduced to letters, digits and dashes.</summary>
     public static string Svg(string id, string title, IReadOnlyList<ChartPoint> points, IndicatorUnit unit)
     {
+        id = ElementId(id);
         var shown = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var max = shown.Count == 0 ? 1 : Math.Max(shown.Max(), 0);
         var min = shown.Count == 0 ? 0 : Math.Min(shown.Min(), 0);
@@ -85,6 +87,20 @@ public static class TrendChart
 
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// An id made from an indicator code (data staff import) could otherwise close the attribute and add markup of its own.
+    /// </summary>
+    public static string ElementId(string text)
+    {
+        var id = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            id.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' ? c : '-');
+        }
+
+        return id.Length == 0 || !char.IsAsciiLetterLower(id[0]) ? "chart-" + id : id.ToString();
     }
 
     private static string Short(string label) => label.Length > 14 ? label[..13] + "…" : label;

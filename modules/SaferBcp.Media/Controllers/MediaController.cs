@@ -57,6 +57,6 @@ public sealed class MediaController : Controller
     private void AddServedFileHeaders()
     {
         Response.Headers.CacheControl = CacheControl;
-        MediaSandbox.Apply(HttpContext);
+        MediaSandbox.Apply(Response);
     }
 }

@@ -68,6 +68,7 @@ public sealed class AdminReferralsController : AdminControllerBase
         }
 
         var result = await _inbox.ListAsync(User, filter);
+        await _audit.WriteAsync("referral.inbox-listed", "ReferralInbox", null, InboxAuditSummary(filter, result));
         var teams = await _db.Teams.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name);
         ViewData["Title"] = "Referrals";
         return View("~/Views/AdminReferrals/Index.cshtml", new InboxModel(result, teams, await _forms.AllAsync(), status, priority, form, from, to, errors));
@@ -289,6 +290,39 @@ public sealed class AdminReferralsController : AdminControllerBase
             new NoteForm(),
             new ReassignForm(),
             actions);
+    }
+
+    /// <summary>Which list an officer saw, by filter and the references shown (references only, as everywhere in the log).</summary>
+    private static string InboxAuditSummary(InboxFilter filter, InboxPage page)
+    {
+        var filters = new List<string>();
+        if (filter.Status is { } status)
+        {
+            filters.Add($"status {status}");
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            filters.Add($"priority {priority}");
+        }
+
+        if (filter.Form is { } form)
+        {
+            filters.Add($"form {form}");
+        }
+
+        if (filter.FromUtc is { } from)
+        {
+            filters.Add($"from {from:yyyy-MM-dd}");
+        }
+
+        if (filter.ToUtc is { } to)
+        {
+            filters.Add($"to {to:yyyy-MM-dd}");
+        }
+
+        var shown = page.Rows.Count == 0 ? "none" : string.Join(", ", page.Rows.Select(r => r.Reference));
+        return $"Page {page.Page} of {page.Pages}{(filters.Count == 0 ? "" : ", " + string.Join(", ", filters))}; {page.Total} in all; shown: {shown}";
     }
 
     private static DateOnly? ParseDate(string? text, string key, string message, Dictionary<string, string> errors)

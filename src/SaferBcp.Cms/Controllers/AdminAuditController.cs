@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
 
@@ -12,8 +13,13 @@ public sealed class AdminAuditController : AdminControllerBase
 {
     private const int PageSize = 50;
     private readonly CmsDbContext _db;
+    private readonly AuditLog _audit;
 
-    public AdminAuditController(CmsDbContext db) => _db = db;
+    public AdminAuditController(CmsDbContext db, AuditLog audit)
+    {
+        _db = db;
+        _audit = audit;
+    }
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? activity, string? user, string? subject, int page = 1)
@@ -38,9 +44,14 @@ public sealed class AdminAuditController : AdminControllerBase
         var total = await query.CountAsync();
         var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
         var actions = await _db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync();
+
+        // Reading the log is itself logged: it names staff and what they did, and shows which referrals were opened.
+        await _audit.WriteAsync("audit.viewed", "AuditLog", null, $"Page {page}; activity {Shown(activity)}, user {Shown(user)}, subject {Shown(subject)}; {total} entries");
         ViewData["Title"] = "Audit log";
         return View(new AuditListModel(entries, actions, activity, user, subject, page, Math.Max(1, (total + PageSize - 1) / PageSize), total));
     }
+
+    private static string Shown(string? filter) => string.IsNullOrWhiteSpace(filter) ? "(any)" : filter.Trim();
 }
 
 public sealed record AuditListModel(IReadOnlyList<AuditEntry> Entries, IReadOnlyList<string> Actions, string? Action, string? User, string? Subject, int Page, int Pages, int Total);

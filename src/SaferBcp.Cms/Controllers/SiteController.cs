@@ -38,7 +38,9 @@ public sealed class SiteController : Controller
         return Redirect(target.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? target : "https://www.bbc.co.uk/weather");
     }
 
+    // Re-executed with the failed request's method: a POST must not be checked for antiforgery (or read) again.
     [Route("error")]
+    [IgnoreAntiforgeryToken]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error()
     {
@@ -54,11 +56,14 @@ public sealed class SiteController : Controller
             return View("~/Views/Site/Unavailable.cshtml");
         }
 
-        if (failure is not null)
+        if (failure is null)
         {
-            // The path only: query strings can carry what a person typed.
-            _logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+            // Asked for directly, not re-executed after a failure: there is no error to report.
+            return Status(StatusCodes.Status404NotFound);
         }
+
+        // The path only: query strings can carry what a person typed.
+        _logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
 
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         ViewData["Title"] = "Sorry, there is a problem with the service";
@@ -66,9 +71,13 @@ public sealed class SiteController : Controller
     }
 
     [Route("status/{code:int}")]
+    [IgnoreAntiforgeryToken]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Status([FromRoute] int code)
     {
+        // From the route only: a form field or query value named "code" must not choose the status. Asked for directly
+        // with something that is not an error status, the address is simply not a page.
+        code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = code;
         if (code == StatusCodes.Status404NotFound)
         {
@@ -86,6 +95,12 @@ public sealed class SiteController : Controller
         {
             ViewData["Title"] = "The file is too big";
             return View("~/Views/Site/TooLarge.cshtml");
+        }
+
+        if (code is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType)
+        {
+            ViewData["Title"] = "Sorry, we could not read what your browser sent";
+            return View("~/Views/Site/BadRequest.cshtml");
         }
 
         if (code is StatusCodes.Status429TooManyRequests)

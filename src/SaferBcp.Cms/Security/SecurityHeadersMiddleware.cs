@@ -5,7 +5,8 @@ namespace SaferBcp.Cms.Security;
 /// <summary>
 /// Headers on every response: a strict Content-Security-Policy (no inline script or style, nothing from
 /// another site), no referrer, no framing, no sniffing, and browser features off except location
-/// (which the Safe Places locator asks for only when the visitor chooses to share it).
+/// (which the Safe Places locator asks for only when the visitor chooses to share it). A response that set its own,
+/// stricter Content-Security-Policy (a served media file's sandbox) keeps it.
 /// </summary>
 public sealed class SecurityHeadersMiddleware
 {
@@ -22,13 +23,22 @@ public sealed class SecurityHeadersMiddleware
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers["Content-Security-Policy"] = ContentSecurityPolicy;
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers["Content-Security-Policy"] = ContentSecurityPolicy;
+            }
+
             headers["Referrer-Policy"] = "no-referrer";
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
+
+            // Off, as OWASP advises: the old browsers' XSS filters that read it could be turned against a page; the
+            // Content-Security-Policy is what stops injected script.
+            headers["X-XSS-Protection"] = "0";
             headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            CookieAttributes.Canonicalize(headers);
             if (context.Request.Path.StartsWithSegments("/admin") || context.Request.Path.StartsWithSegments("/account"))
             {
                 NoStore(context.Response);
@@ -44,5 +54,61 @@ public sealed class SecurityHeadersMiddleware
     {
         response.Headers.CacheControl = "no-store, max-age=0";
         response.Headers.Pragma = "no-cache";
+    }
+}
+
+/// <summary>
+/// Set-Cookie flags spelled as RFC 6265 spells them (HttpOnly, Secure, SameSite=Strict). ASP.NET Core writes them in
+/// lower case, which browsers accept (attribute names are case-insensitive), but security scanners that compare them
+/// exactly (wapiti among them) then report a cookie that has the flag as one without it.
+/// </summary>
+public static class CookieAttributes
+{
+    public static void Canonicalize(IHeaderDictionary headers)
+    {
+        var cookies = headers.SetCookie;
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        var canonical = new string?[cookies.Count];
+        for (var i = 0; i < cookies.Count; i++)
+        {
+            canonical[i] = Canonical(cookies[i]);
+        }
+
+        headers.SetCookie = canonical;
+    }
+
+    public static string? Canonical(string? cookie)
+    {
+        if (cookie is null)
+        {
+            return null;
+        }
+
+        var parts = cookie.Split(';');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var part = parts[i].Trim();
+            var name = part.Split('=', 2)[0];
+            var spelled = name.ToLowerInvariant() switch
+            {
+                "httponly" => "HttpOnly",
+                "secure" => "Secure",
+                "samesite" => "SameSite",
+                _ => name,
+            };
+            var value = part.Length > name.Length ? part[name.Length..] : "";
+            if (spelled == "SameSite")
+            {
+                value = value.ToLowerInvariant() switch { "=strict" => "=Strict", "=lax" => "=Lax", "=none" => "=None", _ => value };
+            }
+
+            parts[i] = " " + spelled + value;
+        }
+
+        return string.Join(';', parts);
     }
 }
