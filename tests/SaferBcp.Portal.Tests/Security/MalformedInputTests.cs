@@ -100,7 +100,7 @@ public sealed partial class MalformedInputTests
             var pattern = endpoint.RoutePattern;
             if (pattern.Parameters.Count == 0 && endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && !(pattern.RawText ?? "").StartsWith("admin", StringComparison.Ordinal))
             {
-                routes.Add("/" + pattern.RawText);
+                routes.Add("/" + (pattern.RawText ?? "").TrimStart('/'));
             }
         }
 
