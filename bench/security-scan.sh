@@ -55,7 +55,8 @@ ACCEPTED=(
 
 if ! command -v wapiti >/dev/null; then
   echo "== installing wapiti (apt-get install -y wapiti)"
-  timeout 600 apt-get install -y wapiti >/dev/null
+  timeout 600 apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq wapiti >/dev/null
 fi
 for tool in wapiti openssl curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: apt-get install -y $tool)" >&2; exit 2; }
