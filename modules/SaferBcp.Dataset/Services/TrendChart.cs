@@ -89,19 +89,8 @@ public static class TrendChart
         return svg.ToString();
     }
 
-    /// <summary>
-    /// An id made from an indicator code (data staff import) could otherwise close the attribute and add markup of its own.
-    /// </summary>
-    public static string ElementId(string text)
-    {
-        var id = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            id.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' ? c : '-');
-        }
-
-        return id.Length == 0 || !char.IsAsciiLetterLower(id[0]) ? "chart-" + id : id.ToString();
-    }
+    /// <summary>An id made from an indicator code (data staff import) could otherwise close the attribute and add markup.</summary>
+    public static string ElementId(string text) => SaferBcp.Cms.Display.HtmlElementId.From(text);
 
     private static string Short(string label) => label.Length > 14 ? label[..13] + "…" : label;
 

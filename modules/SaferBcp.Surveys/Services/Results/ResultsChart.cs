@@ -24,6 +24,7 @@ public static class ResultsChart
     /// <param name="scaleMax">The value of a full-width bar (100 for percentages, the highest rating for a mean).</param>
     public static string Svg(string id, string title, IReadOnlyList<ResultsBar> bars, double scaleMax)
     {
+        id = SaferBcp.Cms.Display.HtmlElementId.From(id);
         var height = Top + (bars.Count * RowHeight) + 8;
         var plot = Width - LabelWidth - ValueWidth;
         var description = string.Join("; ", bars.Select(b => $"{b.Label}: {b.Display}"));
