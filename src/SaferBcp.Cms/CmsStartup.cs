@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Admin;
+using SaferBcp.Cms.Assets;
 using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Background;
 using SaferBcp.Cms.Caching;
@@ -98,6 +99,8 @@ public sealed class CmsStartup : ModuleStartup
         services.AddSingleton(new AdminMenuItem("Import and export", "/admin/recipes", CmsPermissions.ImportExportRecipes, 95));
 
         services.AddOutputCache(PublicCache.AddPolicies);
+        services.AddPortalStaticAssets();
+        services.AddPortalResponseCompression();
         services.AddScoped<JobLeases>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<ChangeLogCacheInvalidator>();
@@ -189,15 +192,7 @@ public sealed class CmsStartup : ModuleStartup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCookiePolicy();
-        foreach (var assets in app.Services.GetServices<StaticAssetFolder>())
-        {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                RequestPath = assets.RequestPath,
-                FileProvider = assets.FileProvider,
-                OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
-            });
-        }
+        app.UsePortalStaticAssets();
 
         app.UseRouting();
         app.UseAuthentication();
@@ -207,6 +202,8 @@ public sealed class CmsStartup : ModuleStartup
         // The one rate limiter of the pipeline; modules add their policies with AddRateLimiter (Forms does).
         app.UseRateLimiter();
         app.UseOutputCache();
+        // After the output cache, so that a cached page is stored compressed (see PortalResponseCompression).
+        app.UseResponseCompression();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
