@@ -656,7 +656,10 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
 
-        Assert.Contains("value=\"Request sent\"", await editor.GetStringAsync($"/admin/content/{id}/edit"), StringComparison.Ordinal);
+        // The notice names the form's public address (a form has no path of its own: "published at /" said nothing).
+        var afterPublish = await editor.GetStringAsync($"/admin/content/{id}/edit");
+        Assert.Contains("is published at /test-forms/editor-made", afterPublish, StringComparison.Ordinal);
+        Assert.Contains("value=\"Request sent\"", afterPublish, StringComparison.Ordinal);
 
         var preview = await editor.GetStringAsync($"/admin/content/{id}/preview");
         Assert.Contains("Where do you live?", preview, StringComparison.Ordinal);
