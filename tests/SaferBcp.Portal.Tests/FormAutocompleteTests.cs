@@ -15,7 +15,7 @@ public sealed partial class FormAutocompleteTests : IClassFixture<ReferralPortal
     public FormAutocompleteTests(ReferralPortal portal) => _portal = portal;
 
     [Fact]
-    public async Task The_venue_application_identifies_the_purpose_of_each_of_the_applicants_details()
+    public async Task The_venue_application_identifies_the_purpose_of_each_detail_while_a_domestic_abuse_referral_never_lets_the_browser_offer_them()
     {
         using var visitor = _portal.Browser();
         var venue = await visitor.GetStringAsync("/refer-yourself/safe-place/venue");
@@ -37,12 +37,8 @@ public sealed partial class FormAutocompleteTests : IClassFixture<ReferralPortal
         Assert.Equal("name", AutocompleteOf(contact, "name"));
         Assert.Equal("tel", AutocompleteOf(contact, "phone"));
         Assert.Equal("email", AutocompleteOf(contact, "email"));
-    }
 
-    [Fact]
-    public async Task A_domestic_abuse_self_referral_never_lets_the_browser_offer_or_keep_the_persons_name()
-    {
-        using var visitor = _portal.Browser();
+        // The same "Your name" question on a self-referral: the browser must neither offer nor keep it.
         var danger = await visitor.GetStringAsync("/refer-yourself/domestic-abuse/danger");
         await AnswerAsync(visitor, "/refer-yourself/domestic-abuse/danger", danger, new() { ["in-danger"] = "no" });
 

@@ -650,6 +650,7 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
             ["FormPart.Pages[0].Questions[0].Options"] = "Bournemouth\r\nouts|Outside the BCP area",
             ["FormPart.Pages[0].Questions[0].Tag"] = "area",
             ["FormPart.SentHeading"] = "Request sent",
+            ["FormPart.OffersAutofill"] = "true",
             ["submit"] = "publish",
         }))
         {
@@ -660,6 +661,7 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
         var afterPublish = await editor.GetStringAsync($"/admin/content/{id}/edit");
         Assert.Contains("is published at /test-forms/editor-made", afterPublish, StringComparison.Ordinal);
         Assert.Contains("value=\"Request sent\"", afterPublish, StringComparison.Ordinal);
+        Assert.Contains("name=\"FormPart.OffersAutofill\" type=\"checkbox\" value=\"true\" checked=\"checked\"", afterPublish, StringComparison.Ordinal);
 
         var preview = await editor.GetStringAsync($"/admin/content/{id}/preview");
         Assert.Contains("Where do you live?", preview, StringComparison.Ordinal);
