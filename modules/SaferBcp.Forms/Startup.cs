@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentValidator, FormPrefixPathValidator>();
         services.AddScoped<IContentEditor, FormEditor>();
         services.AddScoped<IContentDisplay, FormPreviewDisplay>();
+        services.AddSingleton<IContentAddress, FormAddress>();
         services.AddSingleton<IContentSearchText, FormSearchText>();
 
         services.AddPortalDbContext<FormsDbContext>("Forms");

@@ -161,6 +161,7 @@ public sealed class CmsStartup : ModuleStartup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = CalledByScriptAttribute.AnswerSignedOut(o.Events.OnRedirectToLogin);
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();

@@ -169,6 +169,36 @@ public sealed partial class ContentPublishingTests : IClassFixture<PortalFactory
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Markdown_preview_after_the_session_has_ended_answers_401_with_a_plain_message_not_the_sign_in_page()
+    {
+        using var editor = await EditorAsync();
+        var editorPage = await editor.GetStringAsync("/admin/content/new/Page");
+        var token = PortalFactory.AntiforgeryToken(editorPage);
+        using (var signedOut = await editor.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        // The editor page is still open in her browser; its script asks for a preview with the page's token.
+        using var response = await editor.PostAsync("/admin/content/markdown-preview", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["markdown"] = "## My unsaved words",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("Your session has ended; sign in again in another tab \u2014 your text is kept", body);
+        Assert.DoesNotContain("Password", body, StringComparison.Ordinal);
+
+        // Pages people open themselves still take them to the sign-in page.
+        using var page = await editor.GetAsync("/admin/content");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/account/sign-in", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("/admin/content/([a-z0-9]+)/")]
     private static partial Regex IdPattern();
 }

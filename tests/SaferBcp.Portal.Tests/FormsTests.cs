@@ -674,13 +674,18 @@ public sealed partial class FormsEditorTests : IClassFixture<FormsPortal>
             ["FormPart.Pages[0].Questions[0].Options"] = "Bournemouth\r\nouts|Outside the BCP area",
             ["FormPart.Pages[0].Questions[0].Tag"] = "area",
             ["FormPart.SentHeading"] = "Request sent",
+            ["FormPart.OffersAutofill"] = "true",
             ["submit"] = "publish",
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
 
-        Assert.Contains("value=\"Request sent\"", await editor.GetStringAsync($"/admin/content/{id}/edit"), StringComparison.Ordinal);
+        // The notice names the form's public address (a form has no path of its own: "published at /" said nothing).
+        var afterPublish = await editor.GetStringAsync($"/admin/content/{id}/edit");
+        Assert.Contains("is published at /test-forms/editor-made", afterPublish, StringComparison.Ordinal);
+        Assert.Contains("value=\"Request sent\"", afterPublish, StringComparison.Ordinal);
+        Assert.Contains("name=\"FormPart.OffersAutofill\" type=\"checkbox\" value=\"true\" checked=\"checked\"", afterPublish, StringComparison.Ordinal);
 
         var preview = await editor.GetStringAsync($"/admin/content/{id}/preview");
         Assert.Contains("Where do you live?", preview, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Security;
 using SaferBcp.Referrals;
 using SaferBcp.Referrals.Models;
 using SaferBcp.Referrals.Services;
@@ -305,6 +306,47 @@ public sealed class ReferralInboxTests : IClassFixture<ReferralPortal>
         Assert.Contains("Domestic abuse team", html, StringComparison.Ordinal);
         Assert.Contains("Rule 1 &#x27;Domestic abuse, high risk&#x27;: form is domestic-abuse; 4 risk indicators (at least 3)", html, StringComparison.Ordinal);
         Assert.Contains("Children&#x27;s safeguarding team told too", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_is_added_to_a_team_by_choosing_from_the_referral_officers()
+    {
+        await _portal.CreateStaffAsync("picked-officer", PortalRoles.ReferralOfficer);
+        await _portal.CreateStaffAsync("not-an-officer", PortalRoles.Editor);
+        using var client = _portal.Browser();
+        await PortalFactory.SignInAsync(client, PortalFactory.AdminUser, PortalFactory.AdminPassword);
+        using (var created = await PortalFactory.PostFormAsync(client, "/admin/referrals/routing/teams/new", "/admin/referrals/routing/teams/new", new Dictionary<string, string> { ["Name"] = "Pick team", ["Addresses"] = "pick-team@saferbcp.invalid", ["ResponseTime"] = "within a week" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var teamUrl = $"/admin/referrals/routing/teams/{await _portal.TeamIdAsync("Pick team")}";
+        var before = await client.GetStringAsync(teamUrl);
+        Assert.Contains("<select class=\"govuk-select\" id=\"userName\" name=\"userName\"", before, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"picked-officer\">picked-officer</option>", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-an-officer", before, StringComparison.Ordinal);
+
+        using (var added = await PortalFactory.PostFormAsync(client, teamUrl, teamUrl + "/members", new Dictionary<string, string> { ["userName"] = "picked-officer" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var after = await client.GetStringAsync(teamUrl);
+        Assert.Contains("picked-officer was added to Pick team", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"picked-officer\">", after, StringComparison.Ordinal);
+
+        // Someone without the role cannot be slipped in by posting their name.
+        using (var refused = await PortalFactory.PostFormAsync(client, teamUrl, teamUrl + "/members", new Dictionary<string, string> { ["userName"] = "not-an-officer" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        }
+
+        var refusedPage = await client.GetStringAsync(teamUrl);
+        Assert.Contains("Choose an officer to add to the team", refusedPage, StringComparison.Ordinal);
+        var teamId = await _portal.TeamIdAsync("Pick team");
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var members = await scope.ServiceProvider.GetRequiredService<ReferralsDbContext>().TeamMembers.Where(m => m.TeamId == teamId).Select(m => m.UserName).ToListAsync();
+        Assert.Equal(["picked-officer"], members);
     }
 
     [Fact]

@@ -400,6 +400,9 @@ public sealed record FormQuestionView(FormPageModel Page, FormQuestion Question)
 
     public string? Error => Page.ErrorFor(Question);
 
+    /// <summary>The input's autocomplete attribute: a purpose token, or "off" on sensitive forms (see <see cref="FormAutocomplete"/>).</summary>
+    public string Autocomplete => FormAutocomplete.For(Question, Page.Form.Part.OffersAutofill);
+
     public string DescribedBy(params string?[] extra) => string.Join(" ", new[]
     {
         Question.Hint is { Length: > 0 } ? Question.Id + "-hint" : null,

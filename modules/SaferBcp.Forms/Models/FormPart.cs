@@ -27,6 +27,13 @@ public sealed class FormPart : ContentPart
 
     /// <summary>The confirmation page's heading, like "Application sent"; null for its kind's own (<see cref="FormKind.SentHeading"/>).</summary>
     public string? SentHeading { get; set; }
+
+    /// <summary>
+    /// Whether the browser may fill in the person's own details (name, email, phone, postcode): only for forms that are
+    /// not sensitive, like a venue's Safe Place application. Off (the default) for referrals and sensitive surveys;
+    /// see <see cref="Services.FormAutocomplete"/>.
+    /// </summary>
+    public bool OffersAutofill { get; set; }
 }
 
 /// <summary>One page of questions, or an interruption page (content only) that may end the journey.</summary>

@@ -32,6 +32,7 @@ public sealed class FormEditor : IContentEditor
             IntroMarkdown = Markdown("FormPart.IntroMarkdown"),
             WhatHappensNextMarkdown = Markdown("FormPart.WhatHappensNextMarkdown"),
             SentHeading = Optional("FormPart.SentHeading"),
+            OffersAutofill = form["FormPart.OffersAutofill"].ToString() == "true",
         };
 
         var pageCount = Count(form, "FormPart.PageCount");

@@ -65,7 +65,7 @@ public sealed class AdminRoutingController : AdminControllerBase
     public IActionResult NewTeam()
     {
         ViewData["Title"] = "Add a team";
-        return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(null, new TeamForm(), []));
+        return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(null, new TeamForm(), [], []));
     }
 
     [HttpGet("teams/{id:int}")]
@@ -79,8 +79,16 @@ public sealed class AdminRoutingController : AdminControllerBase
 
         ViewData["Title"] = $"Edit {team.Name}";
         var form = new TeamForm { Name = team.Name, Addresses = string.Join('\n', team.Addresses), ResponseTime = team.ResponseTime, PublicName = team.PublicName, ChildrenSafeguarding = team.IsChildrenSafeguarding };
-        return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(team.Id, form, team.Members));
+        return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(team.Id, form, team.Members, await OfficersToAddAsync(team)));
     }
+
+    /// <summary>The staff accounts with the Referral officer role that are not in the team yet, by user name.</summary>
+    private async Task<IReadOnlyList<string>> OfficersToAddAsync(Team team) =>
+        (await _users.GetUsersInRoleAsync(PortalRoles.ReferralOfficer))
+            .Where(u => team.Members.All(m => m.UserId != u.Id))
+            .Select(u => u.UserName!)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     [HttpPost("teams/new")]
     public Task<IActionResult> CreateTeam(TeamForm form) => SaveTeam(null, form);
@@ -120,9 +128,9 @@ public sealed class AdminRoutingController : AdminControllerBase
         }
 
         var user = string.IsNullOrWhiteSpace(userName) ? null : await _users.FindByNameAsync(userName.Trim());
-        if (user is null)
+        if (user is null || !await _users.IsInRoleAsync(user, PortalRoles.ReferralOfficer))
         {
-            TempData["Error"] = "Enter the user name of an existing staff account";
+            TempData["Error"] = "Choose an officer to add to the team";
         }
         else if (team.Members.Any(m => m.UserId == user.Id))
         {
@@ -325,7 +333,7 @@ public sealed class AdminRoutingController : AdminControllerBase
         {
             Response.StatusCode = 400;
             ViewData["Title"] = id is null ? "Add a team" : $"Edit {team!.Name}";
-            return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(id, form, team?.Members ?? []));
+            return View("~/Views/AdminRouting/Team.cshtml", new TeamEditModel(id, form, team?.Members ?? [], team is null ? [] : await OfficersToAddAsync(team)));
         }
 
         if (team is null)
@@ -414,7 +422,8 @@ public sealed class AdminRoutingController : AdminControllerBase
 
 public sealed record RoutingIndexModel(RoutingTable Table, IReadOnlyList<ReferralFormSummary> Forms, IReadOnlyDictionary<string, int> Retention, IReadOnlyList<TeamMember> Members, TesterForm Test, RouteDecision? Decision, string? TestError);
 
-public sealed record TeamEditModel(int? Id, TeamForm Form, IReadOnlyList<TeamMember> Members);
+/// <param name="OfficersToAdd">User names of Referral officers not in the team yet, offered in a list.</param>
+public sealed record TeamEditModel(int? Id, TeamForm Form, IReadOnlyList<TeamMember> Members, IReadOnlyList<string> OfficersToAdd);
 
 public sealed record RuleEditModel(int? Id, RuleForm Form, IReadOnlyList<Team> Teams, IReadOnlyList<ReferralFormSummary> Forms);
 

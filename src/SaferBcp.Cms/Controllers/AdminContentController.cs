@@ -21,9 +21,11 @@ public sealed class AdminContentController : AdminControllerBase
     private readonly IAuthorizationService _authorization;
     private readonly MarkdownRenderer _markdown;
     private readonly PortalDatabase _database;
+    private readonly IEnumerable<IContentAddress> _addresses;
 
-    public AdminContentController(ContentManager content, ContentTypeRegistry types, IEnumerable<IContentEditor> editors, IEnumerable<IContentDisplay> displays, IAuthorizationService authorization, MarkdownRenderer markdown, PortalDatabase database)
+    public AdminContentController(ContentManager content, ContentTypeRegistry types, IEnumerable<IContentEditor> editors, IEnumerable<IContentDisplay> displays, IAuthorizationService authorization, MarkdownRenderer markdown, PortalDatabase database, IEnumerable<IContentAddress> addresses)
     {
+        _addresses = addresses;
         _database = database;
         _content = content;
         _types = types;
@@ -125,6 +127,7 @@ public sealed class AdminContentController : AdminControllerBase
     /// <summary>Renders Markdown for the editor's live preview (the same renderer and sanitiser the public pages use).</summary>
     [HttpPost("markdown-preview")]
     [Authorize(Policy = CmsPermissions.ManageContent)]
+    [CalledByScript]
     public IActionResult MarkdownPreview([FromForm] string? markdown)
     {
         if (markdown is { Length: > 100_000 })
@@ -259,6 +262,11 @@ public sealed class AdminContentController : AdminControllerBase
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Where the public finds the item: its own path, or the address its module gives it (a form's /surveys/…).</summary>
+    private string? PublicPath(ContentItem item) =>
+        !string.IsNullOrEmpty(item.Path) ? "/" + item.Path
+        : _addresses.FirstOrDefault(a => a.Handles(item.ContentType))?.PublicPath(item);
+
     private async Task<IActionResult> SaveAsync(ContentItem item, string? submit, bool isNew)
     {
         var editor = EditorFor(item.ContentType)!;
@@ -286,7 +294,9 @@ public sealed class AdminContentController : AdminControllerBase
                 }
 
                 await _content.PublishAsync(saved.ContentItemId, CurrentUserName);
-                Notice($"\u201c{saved.DisplayText}\u201d is published at /{saved.Path}");
+                Notice(PublicPath(saved) is { } address
+                    ? $"\u201c{saved.DisplayText}\u201d is published at {address}"
+                    : $"\u201c{saved.DisplayText}\u201d is published");
             }
             else if (submit == "preview")
             {

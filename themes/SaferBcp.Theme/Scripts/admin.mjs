@@ -13,7 +13,15 @@ for (const textarea of document.querySelectorAll('textarea[data-markdown-preview
     if (token) body.append('__RequestVerificationToken', token.value)
     try {
       const response = await fetch('/admin/content/markdown-preview', { method: 'POST', body, credentials: 'same-origin' })
-      if (response.ok) target.innerHTML = await response.text()
+      if (response.ok) {
+        target.innerHTML = await response.text()
+      } else if (response.status === 401) {
+        // The session has ended: the server says so in plain text (never the sign-in page); the textarea keeps the text.
+        const message = document.createElement('p')
+        message.className = 'govuk-body govuk-!-font-weight-bold'
+        message.textContent = await response.text()
+        target.replaceChildren(message)
+      }
     } catch {
       // The preview is a convenience; saving does not depend on it.
     }
