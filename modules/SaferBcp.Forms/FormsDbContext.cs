@@ -21,7 +21,7 @@ public sealed class FormsDbContext : DbContext
             e.ToTable("FormSessions");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(64);
-            e.Property(x => x.ContentItemId).HasMaxLength(26);
+            e.Property(x => x.ContentItemId).HasMaxLength(64);
             e.Property(x => x.SubmittedReference).HasMaxLength(40);
             e.HasIndex(x => x.LastActivityUtc);
         });

@@ -40,7 +40,6 @@ public sealed class Startup : ModuleStartup
         services.AddHostedService<FormSessionCleanupService>();
 
         services.Configure<RouteOptions>(o => o.ConstraintMap[FormPrefixConstraint.Name] = typeof(FormPrefixConstraint));
-        services.AddSingleton<ClientPartitionKey>();
         services.AddRateLimiter(o => FormRateLimiting.AddPolicy(o, options));
     }
 }

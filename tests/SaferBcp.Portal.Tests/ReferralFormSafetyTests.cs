@@ -232,17 +232,7 @@ public sealed class ReferralFormSafetyTests
     private static async Task SignInWithTwoFactorAsync(ReferralPortal portal, HttpClient client, string userName, string role)
     {
         await portal.CreateStaffAsync(userName, role);
-        string key;
-        await using (var scope = portal.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = (await users.FindByNameAsync(userName))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-        }
-
-        await ReferralPortal.SignInWithTwoFactorAsync(client, userName, key);
+        await PortalFactory.SignInAsync(client, userName, PortalFactory.StaffPassword);
     }
 
     private static async Task<string> FirstIdAsync(ReferralPortal portal, string contentType)

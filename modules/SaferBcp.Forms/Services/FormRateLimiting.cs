@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,21 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SaferBcp.Forms.Services;
 
 /// <summary>
-/// Partitions the form rate limit by a keyed hash of the client's address. The key is random, made at
-/// start-up and held only in memory, so the partition keys cannot be turned back into addresses; neither
-/// the address nor its hash is stored or logged.
+/// Form posts per client address, partitioned by the kernel's ClientAddressKey (a keyed hash, the key in memory only), so
+/// neither the address nor its hash is stored or logged.
 /// </summary>
-public sealed class ClientPartitionKey
-{
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
-
-    public string For(IPAddress? address)
-    {
-        var bytes = address?.MapToIPv6().GetAddressBytes() ?? [];
-        return Convert.ToHexString(HMACSHA256.HashData(_key, bytes));
-    }
-}
-
 public static class FormRateLimiting
 {
     public const string Policy = "SaferBcp.Forms";
@@ -32,7 +18,7 @@ public static class FormRateLimiting
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Policy, context =>
         {
-            var key = context.RequestServices.GetRequiredService<ClientPartitionKey>().For(context.Connection.RemoteIpAddress);
+            var key = context.RequestServices.GetRequiredService<SaferBcp.Cms.Security.ClientAddressKey>().For(context.Connection.RemoteIpAddress);
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, forms.RateLimitPermits),

@@ -30,8 +30,8 @@ namespace SaferBcp.Forms.Migrations.Postgres
 
                     b.Property<string>("ContentItemId")
                         .IsRequired()
-                        .HasMaxLength(26)
-                        .HasColumnType("character varying(26)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");

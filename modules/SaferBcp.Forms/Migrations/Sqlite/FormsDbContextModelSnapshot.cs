@@ -25,7 +25,7 @@ namespace SaferBcp.Forms.Migrations.Sqlite
 
                     b.Property<string>("ContentItemId")
                         .IsRequired()
-                        .HasMaxLength(26)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
