@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SaferBcp.Email.Models;
@@ -86,8 +86,8 @@ public sealed class EmailSecurityTests
     [Fact]
     public async Task The_cleanup_job_runs_on_its_own_and_warns_at_start_that_Pickup_mode_is_for_development_only()
     {
-        var logs = new LogCollector();
-        await using var harness = await EmailHarness.CreateAsync(configure: s => s.AddSingleton<ILoggerProvider>(logs));
+        var logs = new FakeLogCollector();
+        await using var harness = await EmailHarness.CreateAsync(configure: s => s.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs)));
         await harness.EnqueueAsync(EmailHarness.Message(1));
         Assert.Equal(1, await harness.DispatchAsync());
         var file = Assert.Single(Directory.GetFiles(Path.Combine(harness.Folder, "mail-pickup")));
@@ -109,7 +109,7 @@ public sealed class EmailSecurityTests
         }
 
         Assert.False(File.Exists(file));
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Pickup, which is for development only", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), e => e.Level == LogLevel.Warning && e.Message.Contains("Pickup, which is for development only", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -134,27 +134,5 @@ public sealed class EmailSecurityTests
         var left = Assert.Single(await harness.RowsAsync());
         Assert.Equal(OutboxStatus.Failed, left.Status);
         Assert.Equal(harness.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(20) - TimeSpan.FromMinutes(1), left.CreatedUtc, TimeSpan.FromSeconds(1));
-    }
-
-    private sealed class LogCollector : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogCollector owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Entries.Enqueue((logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -193,7 +193,7 @@ public sealed class MediaTests : IClassFixture<MediaNodes>
         const string kept = "/media/2025/03/harbour.png";
         const string missing = "/media/2025/03/lost.png";
         var bytes = UniquePng();
-        var log = new CapturedLog();
+        var log = new FakeLogCollector();
         PortalFactory upgraded;
         string oldFile;
         using (var old = new PortalFactory())
@@ -212,7 +212,7 @@ public sealed class MediaTests : IClassFixture<MediaNodes>
             oldFile = Path.Combine(old.DataFolder, "media", "2025", "03", "harbour.png");
             Directory.CreateDirectory(Path.GetDirectoryName(oldFile)!);
             await File.WriteAllBytesAsync(oldFile, bytes);
-            upgraded = PortalFactory.Restarted(old).WithServices(services => services.AddSingleton<ILoggerProvider>(log));
+            upgraded = PortalFactory.Restarted(old).WithServices(services => services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(log)));
         }
 
         using (upgraded)
@@ -226,37 +226,10 @@ public sealed class MediaTests : IClassFixture<MediaNodes>
             Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
             using var lost = await GetAsync(upgraded, missing);
             Assert.Equal(HttpStatusCode.NotFound, lost.StatusCode);
-            Assert.Contains(log.Warnings, w => w.Contains(missing, StringComparison.Ordinal));
+            Assert.Contains(log.GetSnapshot(), r => r.Level >= LogLevel.Warning && r.Message.Contains(missing, StringComparison.Ordinal));
 
             var importer = upgraded.Services.GetServices<IHostedService>().OfType<LegacyMediaImporter>().Single();
             Assert.Equal(0, await importer.ImportAsync(default));
-        }
-    }
-
-    private sealed class CapturedLog : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Warnings { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLog log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    log.Warnings.Enqueue(formatter(state, exception));
-                }
-            }
         }
     }
 }
