@@ -168,3 +168,15 @@ bench_two_factor() {
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Code=$(bench_totp "$(cat "$keyfile")")" \
     --data-urlencode "__RequestVerificationToken=$t" "$base/account/two-factor?required=true"
 }
+
+# bench_wait_ready URL PID LOG [SECONDS]: waits until URL/health/ready answers (self-signed HTTPS allowed); exits the
+# script with the log's tail if the process stops or is not ready in time (120 s).
+bench_wait_ready() {
+  local url="$1" pid="$2" log="$3" seconds="${4:-120}" i
+  for (( i = 1; i <= seconds * 2; i++ )); do
+    curl -skf --max-time 2 -o /dev/null "$url/health/ready" && { echo "   ready after about $(( i / 2 )) s"; return 0; }
+    kill -0 "$pid" 2>/dev/null || { echo "the portal ($url) stopped:" >&2; tail -30 "$log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "the portal ($url) was not ready after $seconds s:" >&2; tail -30 "$log" >&2; exit 1
+}

@@ -123,13 +123,7 @@ start_node() {
       ./SaferBcp.Portal --urls "http://127.0.0.1:$port"
   ) >"$log" 2>&1 &
   NODE_PID=$!
-  for i in $(seq 180); do
-    curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-    kill -0 "$NODE_PID" 2>/dev/null || { echo "portal node $n stopped:" >&2; tail -30 "$log" >&2; exit 1; }
-    (( i == 180 )) && { echo "portal node $n was not ready after 90 s:" >&2; tail -30 "$log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "   ready after about $(( i / 2 )) s"
+  bench_wait_ready "http://127.0.0.1:$port" "$NODE_PID" "$log" 90
 }
 start_node 1 "$PORTAL_PORT" "$TMP/data"; PORTAL_PID=$NODE_PID
 PORTAL_BASE="http://127.0.0.1:$PORTAL_PORT"

@@ -114,13 +114,7 @@ trap 'exit 130' INT TERM
       exec dotnet SaferBcp.Portal.dll
     ) > "$WORK/portal$n.log" 2>&1 &
     pid=$!; echo "$pid" > "$WORK/portal$n.pid"
-    for i in $(seq 240); do
-      curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-      kill -0 "$pid" 2>/dev/null || { echo "portal node $n stopped:"; tail -30 "$WORK/portal$n.log"; exit 1; }
-      (( i == 240 )) && { echo "portal node $n was not ready after 120 s:"; tail -30 "$WORK/portal$n.log"; exit 1; }
-      sleep 0.5
-    done
-    echo "   ready after about $(( i / 2 )) s"
+    bench_wait_ready "http://127.0.0.1:$port" "$pid" "$WORK/portal$n.log"
   }
   if (( NODES == 1 )); then
     DATA_FOLDERS="$WORK/data"

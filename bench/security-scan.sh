@@ -119,13 +119,7 @@ mkdir -p "$TMP/data"
   exec dotnet SaferBcp.Portal.dll --urls "$BASE"
 ) >"$TMP/portal.log" 2>&1 &
 PORTAL_PID=$!
-for i in $(seq 240); do
-  curl -skf --max-time 2 -o /dev/null "$BASE/health/ready" && break
-  kill -0 "$PORTAL_PID" 2>/dev/null || { echo "the portal stopped:" >&2; tail -30 "$TMP/portal.log" >&2; exit 1; }
-  (( i == 240 )) && { echo "the portal was not ready after 120 s:" >&2; tail -30 "$TMP/portal.log" >&2; exit 1; }
-  sleep 0.5
-done
-echo "   ready after about $(( i / 2 )) s"
+bench_wait_ready "$BASE" "$PORTAL_PID" "$TMP/portal.log"
 
 # --- wapiti ----------------------------------------------------------------------------------------------------------
 # No -x exclusions: Debian's wapiti 3.0.4 fails on them under Python 3.11 (a regex with trailing global flags). The crawl

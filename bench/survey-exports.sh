@@ -103,13 +103,7 @@ start_portal() {
   ) >> "$WORK/portal.log" 2>&1 &
   echo $! > "$WORK/portal.pid"
   PORTAL_PID="$(cat "$WORK/portal.pid")"
-  local i
-  for i in $(seq 240); do
-    curl -sf --max-time 2 -o /dev/null "$BASE/health/ready" && break
-    kill -0 "$PORTAL_PID" 2>/dev/null || { echo "the portal stopped:"; tail -30 "$WORK/portal.log"; exit 1; }
-    (( i == 240 )) && { echo "the portal was not ready after 120 s:"; tail -30 "$WORK/portal.log"; exit 1; }
-    sleep 0.5
-  done
+  bench_wait_ready "$BASE" "$PORTAL_PID" "$WORK/portal.log" >/dev/null
 }
 
 JAR="$WORK/cookies"
