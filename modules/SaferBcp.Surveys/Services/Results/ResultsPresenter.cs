@@ -162,7 +162,7 @@ public static class ResultsPresenter
             ? $"The number of people who answered this question is hidden ({Hidden})"
             : $"{Count(tally.Answered)} {(tally.Answered == 1 ? "person" : "people")} answered this question";
         var notAnswered = $"Not answered: {rules.Show(new CellKey(q, "not-answered"), tally.NotAnswered)}";
-        var chartId = "chart-" + new string(q.Select(ch => char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '-').ToArray());
+        var chartId = "chart-" + q; // ResultsChart makes it a safe HTML id
         var options = column.Options;
 
         switch (column.Kind)
