@@ -40,7 +40,7 @@ public static class TrendChart
     /// <summary>The chart as markup to put in a page as it is: every text encoded, the id reduced to letters, digits and dashes.</summary>
     public static string Svg(string id, string title, IReadOnlyList<ChartPoint> points, IndicatorUnit unit)
     {
-        id = ElementId(id);
+        id = SaferBcp.Cms.Display.HtmlElementId.From(id); // an indicator code staff import could otherwise add markup
         var shown = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var max = shown.Count == 0 ? 1 : Math.Max(shown.Max(), 0);
         var min = shown.Count == 0 ? 0 : Math.Min(shown.Min(), 0);
@@ -88,9 +88,6 @@ public static class TrendChart
         svg.Append("</svg>");
         return svg.ToString();
     }
-
-    /// <summary>An id made from an indicator code (data staff import) could otherwise close the attribute and add markup.</summary>
-    public static string ElementId(string text) => SaferBcp.Cms.Display.HtmlElementId.From(text);
 
     private static string Short(string label) => label.Length > 14 ? label[..13] + "…" : label;
 
