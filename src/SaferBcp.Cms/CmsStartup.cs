@@ -193,6 +193,7 @@ public sealed class CmsStartup : ModuleStartup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCookiePolicy();
+        app.UseMiddleware<SaferBcp.Cms.Localization.CulturePathMiddleware>();
         app.UsePortalStaticAssets();
 
         app.UseRouting();
