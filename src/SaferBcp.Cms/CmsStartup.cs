@@ -76,6 +76,10 @@ public sealed class CmsStartup : ModuleStartup
         services.AddScoped<SiteChrome>();
         services.AddScoped<AdminMenu>();
         services.AddSingleton<MarkdownRenderer>();
+        // Interface strings per culture from .resx files (see Localization/PortalText.cs); the culture comes from the address.
+        services.AddLocalization();
+        // Polish and Arabic text written as characters rather than &#x…; entities (markup characters are still encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<IRecipeStep, SettingsStep>();

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Data;
+using SaferBcp.Cms.Localization;
 using SaferBcp.Cms.Display;
 using SaferBcp.Cms.Security;
 using SaferBcp.Forms.Models;
@@ -29,6 +31,7 @@ public sealed class FormRunnerController : Controller
     private readonly TimeProvider _clock;
     private readonly FormsOptions _options;
     private readonly ILogger<FormRunnerController> _logger;
+    private readonly IStringLocalizer<FormsText> T;
 
     public FormRunnerController(
         FormCatalog catalog,
@@ -39,8 +42,10 @@ public sealed class FormRunnerController : Controller
         MarkdownRenderer markdown,
         TimeProvider clock,
         IOptions<FormsOptions> options,
-        ILogger<FormRunnerController> logger)
+        ILogger<FormRunnerController> logger,
+        IStringLocalizer<FormsText> localizer)
     {
+        T = localizer;
         _catalog = catalog;
         _sessions = sessions;
         _validator = validator;
@@ -88,7 +93,7 @@ public sealed class FormRunnerController : Controller
                 return RenderPage(form, journey, page, new FormState(), null, [], change: false);
             }
 
-            return session is null ? TimedOut(form) : Redirect(form.BaseUrl + "/confirmation");
+            return session is null ? TimedOut(form) : Redirect(BaseUrl(form) + "/confirmation");
         }
 
         var state = _sessions.Read(session);
@@ -122,7 +127,7 @@ public sealed class FormRunnerController : Controller
         {
             if (journey.FirstPage?.Id != page.Id)
             {
-                return session is null ? TimedOut(form) : Redirect(form.BaseUrl + "/confirmation");
+                return session is null ? TimedOut(form) : Redirect(BaseUrl(form) + "/confirmation");
             }
 
             session = null;
@@ -180,7 +185,7 @@ public sealed class FormRunnerController : Controller
         }
 
         var next = journey.Next(page.Id, state.Answers);
-        return Redirect(next is null ? form.BaseUrl + "/check" : PageUrl(form, next));
+        return Redirect(next is null ? BaseUrl(form) + "/check" : PageUrl(form, next));
     }
 
     [HttpGet(Route + "/check")]
@@ -200,7 +205,7 @@ public sealed class FormRunnerController : Controller
 
         if (session.SubmittedReference is not null)
         {
-            return Redirect(form.BaseUrl + "/confirmation");
+            return Redirect(BaseUrl(form) + "/confirmation");
         }
 
         var state = _sessions.Read(session);
@@ -257,8 +262,9 @@ public sealed class FormRunnerController : Controller
                         throw new InvalidOperationException($"No submission handler is registered for forms of kind {form.Kind.Name}.");
                     }
 
-                    var submission = new FormSubmission(form.ContentItemId, form.Title, form.Part, journey.AnswersOnRoute(state.Answers), _clock.GetUtcNow().UtcDateTime, key,
-                        PossiblyAutomated: state.HiddenFieldFilled || HoneypotFilled);
+                    // The form as staff wrote it, whatever language she answered in: option values are the same in every language.
+                    var submission = new FormSubmission(form.ContentItemId, form.SourceTitle, form.SourcePart, journey.AnswersOnRoute(state.Answers), _clock.GetUtcNow().UtcDateTime, key,
+                        PossiblyAutomated: state.HiddenFieldFilled || HoneypotFilled, Culture: form.Culture) { Shown = form.Part };
                     result = await handler.SubmitAsync(submission, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -266,19 +272,19 @@ public sealed class FormRunnerController : Controller
                     // The exception's type only: a handler's message could quote an answer.
                     _logger.LogError("Submitting form {FormId} failed with {Exception}; the answers stay in the session", form.ContentItemId, ex.GetType().FullName);
                     Response.StatusCode = StatusCodes.Status500InternalServerError;
-                    ViewData["Title"] = "Sorry, there is a problem with the service";
+                    ViewData["Title"] = T["Sorry, there is a problem with the service"].Value;
                     return View("~/Views/SaferBcpForms/SubmitFailed.cshtml", new FormMessageModel(form, _options.SessionIdleMinutes));
                 }
 
                 await _sessions.MarkSubmittedAsync(key, result.Reference, result.WhatHappensNextMarkdown, cancellationToken);
                 await transaction.CommitAsync();
-                return Redirect(form.BaseUrl + "/confirmation");
+                return Redirect(BaseUrl(form) + "/confirmation");
             }
         }
 
         // Not claimed: already submitted (a double click, the back button, a second tab) or expired.
         var existing = await _sessions.FindAsync(token, form.ContentItemId, cancellationToken);
-        return existing?.SubmittedReference is not null ? Redirect(form.BaseUrl + "/confirmation") : TimedOut(form);
+        return existing?.SubmittedReference is not null ? Redirect(BaseUrl(form) + "/confirmation") : TimedOut(form);
     }
 
     [HttpGet(Route + "/confirmation")]
@@ -297,7 +303,7 @@ public sealed class FormRunnerController : Controller
 
         if (session.SubmittedReference is null)
         {
-            return Redirect(form.BaseUrl + "/check");
+            return Redirect(BaseUrl(form) + "/check");
         }
 
         ViewData["Title"] = form.SentHeading;
@@ -319,7 +325,7 @@ public sealed class FormRunnerController : Controller
 
     private ViewResult TimedOut(PublishedForm form)
     {
-        ViewData["Title"] = "Your answers were deleted";
+        ViewData["Title"] = T["Your answers were deleted"].Value;
         return View("~/Views/SaferBcpForms/TimedOut.cshtml", new FormMessageModel(form, _options.SessionIdleMinutes));
     }
 
@@ -327,31 +333,34 @@ public sealed class FormRunnerController : Controller
     {
         var values = posted ?? page.Questions.SelectMany(q => FormFields.FromAnswer(q, state.Answers)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var previous = journey.Previous(page.Id, state.Answers);
-        var backUrl = change ? form.BaseUrl + "/check" : previous is null ? form.BaseUrl : PageUrl(form, previous);
+        var backUrl = change ? BaseUrl(form) + "/check" : previous is null ? BaseUrl(form) : PageUrl(form, previous);
         var model = new FormPageModel(form, page, values, errors, PageUrl(form, page, change), backUrl, _markdown.ToHtml(page.InterruptionMarkdown));
-        ViewData["Title"] = (errors.Count > 0 ? "Error: " : "") + model.Heading + " \u2013 " + form.Title;
+        ViewData["Title"] = (errors.Count > 0 ? T["Error:"] + " " : "") + model.Heading + " \u2013 " + form.Title;
         return View("~/Views/SaferBcpForms/Page.cshtml", model);
     }
 
     private ViewResult RenderCheck(PublishedForm form, FormState state)
     {
-        ViewData["Title"] = "Check your answers \u2013 " + form.Title;
+        ViewData["Title"] = T["Check your answers"] + " \u2013 " + form.Title;
         var rows = FormAnswerDisplay.RouteRows(form.Part, state.Answers);
         return View("~/Views/SaferBcpForms/Check.cshtml", new FormCheckModel(form, rows));
     }
 
     private string NextStepUrl(PublishedForm form, FormJourney journey, FormState state, bool change = false) =>
-        journey.FirstIncomplete(state) is { } page ? PageUrl(form, page, change && !page.EndsJourney) : form.BaseUrl + "/check";
+        journey.FirstIncomplete(state) is { } page ? PageUrl(form, page, change && !page.EndsJourney) : BaseUrl(form) + "/check";
 
-    private static string PageUrl(PublishedForm form, FormPage page, bool change = false) =>
-        form.BaseUrl + "/" + page.Id + (change ? "?change=true" : "");
+    private string PageUrl(PublishedForm form, FormPage page, bool change = false) =>
+        BaseUrl(form) + "/" + page.Id + (change ? "?change=true" : "");
+
+    /// <summary>The form's address in the visitor's language: /pl/… keeps her in Polish from page to page.</summary>
+    private string BaseUrl(PublishedForm form) => HttpContext.LocalUrl(form.BaseUrl);
 
     private CookieOptions SessionCookie(PublishedForm form) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
         Secure = Request.IsHttps,
-        Path = form.BaseUrl,
+        Path = BaseUrl(form),
         IsEssential = true,
     };
 }

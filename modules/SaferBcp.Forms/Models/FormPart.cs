@@ -34,6 +34,9 @@ public sealed class FormPart : ContentPart
     /// see <see cref="Services.FormAutocomplete"/>.
     /// </summary>
     public bool OffersAutofill { get; set; }
+
+    /// <summary>The form's wording by culture name ("pl", "ar"), served at /{culture}/{kind prefix}/{slug}; see <see cref="FormTranslation"/>.</summary>
+    public Dictionary<string, FormTranslation> Translations { get; set; } = [];
 }
 
 /// <summary>One page of questions, or an interruption page (content only) that may end the journey.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Formats;
+using Microsoft.Extensions.Localization;
 using SaferBcp.Forms.Models;
 
 namespace SaferBcp.Forms.Services;
@@ -19,7 +20,14 @@ public sealed class AnswerValidator
 {
     private readonly TimeProvider _clock;
 
-    public AnswerValidator(TimeProvider clock) => _clock = clock;
+    // In the visitor's language (the current UI culture); "{0}" is the question's short name in that language.
+    private readonly IStringLocalizer<FormsText> T;
+
+    public AnswerValidator(TimeProvider clock, IStringLocalizer<FormsText> localizer)
+    {
+        _clock = clock;
+        T = localizer;
+    }
 
     /// <param name="posted">The posted values of a field name (empty when absent).</param>
     public AnswerResult Check(FormQuestion question, Func<string, IReadOnlyList<string>> posted)
@@ -40,11 +48,11 @@ public sealed class AnswerValidator
                 var chosen = posted(question.Id).Select(v => (v ?? "").Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
                 if (chosen.Count == 0)
                 {
-                    return question.Required ? Fail(name is null ? "Select at least one answer" : $"Select {name}") : Ok();
+                    return question.Required ? Fail(name is null ? T["Select at least one answer"] : T["Select {0}", name]) : Ok();
                 }
 
                 var allowed = FormFields.Options(question).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
-                return chosen.All(allowed.Contains) ? new AnswerResult(chosen, null, id) : Fail(name is null ? "Select at least one answer from the list" : $"Select {name} from the list");
+                return chosen.All(allowed.Contains) ? new AnswerResult(chosen, null, id) : Fail(name is null ? T["Select at least one answer from the list"] : T["Select {0} from the list", name]);
             }
 
             case QuestionType.Rank:
@@ -58,10 +66,10 @@ public sealed class AnswerValidator
                 var value = First(question.Id);
                 if (value.Length == 0)
                 {
-                    return question.Required ? Fail(name is null ? (question.Type == QuestionType.YesNo ? "Select yes or no" : "Select an answer") : $"Select {name}") : Ok();
+                    return question.Required ? Fail(name is null ? (question.Type == QuestionType.YesNo ? T["Select yes or no"] : T["Select an answer"]) : T["Select {0}", name]) : Ok();
                 }
 
-                return FormFields.Options(question).Any(o => o.Value == value) ? Ok(value) : Fail(name is null ? "Select an answer from the list" : $"Select {name} from the list");
+                return FormFields.Options(question).Any(o => o.Value == value) ? Ok(value) : Fail(name is null ? T["Select an answer from the list"] : T["Select {0} from the list", name]);
             }
         }
 
@@ -79,63 +87,63 @@ public sealed class AnswerValidator
                 return Ok();
             }
 
-            return Fail(question.Type switch
+            return Fail(name is not null ? T["Enter {0}", name] : question.Type switch
             {
-                QuestionType.Email => $"Enter {name ?? "an email address"}",
-                QuestionType.UkPhone => $"Enter {name ?? "a phone number"}",
-                QuestionType.UkPostcode => $"Enter {name ?? "a postcode"}",
-                QuestionType.Number => $"Enter {name ?? "a number"}",
-                _ => $"Enter {name ?? "an answer"}",
+                QuestionType.Email => T["Enter an email address"],
+                QuestionType.UkPhone => T["Enter a phone number"],
+                QuestionType.UkPostcode => T["Enter a postcode"],
+                QuestionType.Number => T["Enter a number"],
+                _ => T["Enter an answer"],
             });
         }
 
         var subject = Capitalise(name ?? question.Type switch
         {
-            QuestionType.Email => "email address",
-            QuestionType.UkPhone => "phone number",
-            QuestionType.UkPostcode => "postcode",
-            QuestionType.Number => "the number",
-            _ => "your answer",
+            QuestionType.Email => T["email address"],
+            QuestionType.UkPhone => T["phone number"],
+            QuestionType.UkPostcode => T["postcode"],
+            QuestionType.Number => T["the number"],
+            _ => T["your answer"],
         });
 
         var max = FormFields.MaxLength(question);
         if (text.Length > max)
         {
-            return Fail($"{subject} must be {max} characters or fewer");
+            return Fail(T["{0} must be {1} characters or fewer", subject, max]);
         }
 
         if (question.MinLength is { } min && text.Length < min && question.Type is QuestionType.Text or QuestionType.LongText)
         {
-            return Fail($"{subject} must be {min} characters or more");
+            return Fail(T["{0} must be {1} characters or more", subject, min]);
         }
 
         switch (question.Type)
         {
             case QuestionType.Email:
                 // The outbox's own rule (MimeKit): an address accepted here can always be emailed after she presses Send.
-                return EmailAddress.TryParse(text, out var email) && email.IsInternetAddress ? Ok(email.Value) : Fail("Enter an email address in the correct format, like name@example.com");
+                return EmailAddress.TryParse(text, out var email) && email.IsInternetAddress ? Ok(email.Value) : Fail(T["Enter an email address in the correct format, like name@example.com"]);
 
             case QuestionType.UkPhone:
-                return UkPhoneNumber.TryParse(text, out var phone) ? Ok(phone.Display) : Fail("Enter a UK phone number, like 01202 123456, 07700 900123 or +44 7700 900123");
+                return UkPhoneNumber.TryParse(text, out var phone) ? Ok(phone.Display) : Fail(T["Enter a UK phone number, like 01202 123456, 07700 900123 or +44 7700 900123"]);
 
             case QuestionType.UkPostcode:
-                return UkPostcode.TryParse(text, out var postcode) ? Ok(postcode.ToString()) : Fail("Enter a full UK postcode, like BH1 1AA");
+                return UkPostcode.TryParse(text, out var postcode) ? Ok(postcode.ToString()) : Fail(T["Enter a full UK postcode, like BH1 1AA"]);
 
             case QuestionType.Number:
             {
                 if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var number))
                 {
-                    return Fail($"{subject} must be a number");
+                    return Fail(T["{0} must be a number", subject]);
                 }
 
                 if (question.Min is { } least && number < least)
                 {
-                    return Fail($"{subject} must be {least.ToString(CultureInfo.InvariantCulture)} or more");
+                    return Fail(T["{0} must be {1} or more", subject, least.ToString(CultureInfo.InvariantCulture)]);
                 }
 
                 if (question.Max is { } most && number > most)
                 {
-                    return Fail($"{subject} must be {most.ToString(CultureInfo.InvariantCulture)} or less");
+                    return Fail(T["{0} must be {1} or less", subject, most.ToString(CultureInfo.InvariantCulture)]);
                 }
 
                 return Ok(number.ToString(CultureInfo.InvariantCulture));
@@ -147,7 +155,7 @@ public sealed class AnswerValidator
     }
 
     /// <summary>Each option's select posts its position (1 = first) or nothing; the answer lists option values by position.</summary>
-    private static AnswerResult CheckRank(FormQuestion question, Func<string, string> first)
+    private AnswerResult CheckRank(FormQuestion question, Func<string, string> first)
     {
         var options = question.Options;
         var positions = new int?[options.Count];
@@ -163,7 +171,7 @@ public sealed class AnswerValidator
 
             if (!int.TryParse(posted, NumberStyles.None, CultureInfo.InvariantCulture, out var position) || position < 1 || position > options.Count)
             {
-                return Fail($"Choose a position for {options[i].Label} from the list", i);
+                return Fail(T["Choose a position for {0} from the list", options[i].Label], i);
             }
 
             positions[i] = position;
@@ -173,14 +181,14 @@ public sealed class AnswerValidator
         {
             if (positions[i] is { } position && Array.IndexOf(positions, position) < i)
             {
-                return Fail("Give each option a different position", i);
+                return Fail(T["Give each option a different position"], i);
             }
         }
 
         var unranked = Array.IndexOf(positions, null);
         if (question.Required && unranked >= 0)
         {
-            return Fail("Put every option in order", unranked);
+            return Fail(T["Put every option in order"], unranked);
         }
 
         var ranked = positions.Count(p => p is not null);
@@ -193,7 +201,7 @@ public sealed class AnswerValidator
         if (positions.Max() != ranked)
         {
             return Fail(
-                ranked == 1 ? "Give the option you have put in order the position 1st" : $"Use positions 1st to {FormFields.Ordinal(ranked)} for the {ranked.ToString(CultureInfo.InvariantCulture)} options you have put in order",
+                ranked == 1 ? T["Give the option you have put in order the position 1st"] : T["Use positions 1st to {0} for the {1} options you have put in order", FormFields.Ordinal(ranked), ranked.ToString(CultureInfo.InvariantCulture)],
                 Array.FindIndex(positions, p => p > ranked));
         }
 
@@ -202,7 +210,7 @@ public sealed class AnswerValidator
     }
 
     /// <summary>Each option posts its rating (a radio's value) or nothing; the answer is "{option value}={rating}" per rated option.</summary>
-    private static AnswerResult CheckRate(FormQuestion question, Func<string, string> first)
+    private AnswerResult CheckRate(FormQuestion question, Func<string, string> first)
     {
         var (lowest, highest) = RatingAnswers.Range(question);
         var options = question.Options;
@@ -219,7 +227,7 @@ public sealed class AnswerValidator
 
             if (!int.TryParse(posted, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rating) || rating < lowest || rating > highest)
             {
-                return new([], $"Rate {options[i].Label} with a whole number from {lowest.ToString(CultureInfo.InvariantCulture)} to {highest.ToString(CultureInfo.InvariantCulture)}", FormFields.OptionFieldName(question, i));
+                return new([], T["Rate {0} with a whole number from {1} to {2}", options[i].Label, lowest.ToString(CultureInfo.InvariantCulture), highest.ToString(CultureInfo.InvariantCulture)], FormFields.OptionFieldName(question, i));
             }
 
             values.Add(RatingAnswers.Format(options[i].Value, rating));
@@ -227,7 +235,7 @@ public sealed class AnswerValidator
 
         if (question.Required && unrated >= 0)
         {
-            return new([], "Rate every option", FormFields.OptionFieldName(question, unrated));
+            return new([], T["Rate every option"], FormFields.OptionFieldName(question, unrated));
         }
 
         return new(values, null, FormFields.FirstElementId(question));
@@ -235,52 +243,62 @@ public sealed class AnswerValidator
 
     private AnswerResult CheckDate(FormQuestion question, string day, string month, string year)
     {
-        var named = question.ShortName is { Length: > 0 } n ? n.Trim() : "the date";
-        var subject = Capitalise(named);
+        var named = question.ShortName is { Length: > 0 } n ? n.Trim() : null;
+        // Separate strings for "Enter the date" and "The date must…": other languages word the two differently.
+        var subject = named is null ? T["The date"] : Capitalise(named);
         var id = question.Id;
         AnswerResult Fail(string message, string part) => new([], message, $"{id}-{part}");
 
         if (day.Length == 0 && month.Length == 0 && year.Length == 0)
         {
-            return question.Required ? Fail($"Enter {named}", "day") : new AnswerResult([], null, id + "-day");
+            return question.Required ? Fail(named is null ? T["Enter the date"] : T["Enter {0}", named], "day") : new AnswerResult([], null, id + "-day");
         }
 
         var missing = new[] { ("day", day), ("month", month), ("year", year) }.Where(p => p.Item2.Length == 0).Select(p => p.Item1).ToList();
         if (missing.Count > 0)
         {
-            return Fail($"{subject} must include a {string.Join(" and a ", missing)}", missing[0]);
+            var message = string.Join(",", missing) switch
+            {
+                "day" => T["{0} must include a day", subject],
+                "month" => T["{0} must include a month", subject],
+                "year" => T["{0} must include a year", subject],
+                "day,month" => T["{0} must include a day and a month", subject],
+                "day,year" => T["{0} must include a day and a year", subject],
+                _ => T["{0} must include a month and a year", subject],
+            };
+            return Fail(message, missing[0]);
         }
 
         if (!int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d))
         {
-            return Fail($"{subject} must be a real date", "day");
+            return Fail(T["{0} must be a real date", subject], "day");
         }
 
         if (!int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m))
         {
-            return Fail($"{subject} must be a real date", "month");
+            return Fail(T["{0} must be a real date", subject], "month");
         }
 
         if (year.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
         {
-            return Fail("Year must include 4 numbers", "year");
+            return Fail(T["Year must include 4 numbers"], "year");
         }
 
         if (m is < 1 or > 12 || y < 1900 || d < 1 || d > DateTime.DaysInMonth(y, m))
         {
-            return Fail($"{subject} must be a real date", m is < 1 or > 12 ? "month" : y < 1900 ? "year" : "day");
+            return Fail(T["{0} must be a real date", subject], m is < 1 or > 12 ? "month" : y < 1900 ? "year" : "day");
         }
 
         var date = new DateOnly(y, m, d);
         var today = UkTime.Today(_clock);
         if (question.DateRule == DateRule.NotInFuture && date > today)
         {
-            return Fail($"{subject} must be today or in the past", "day");
+            return Fail(T["{0} must be today or in the past", subject], "day");
         }
 
         if (question.DateRule == DateRule.NotInPast && date < today)
         {
-            return Fail($"{subject} must be today or in the future", "day");
+            return Fail(T["{0} must be today or in the future", subject], "day");
         }
 
         return new AnswerResult([date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], null, id + "-day");

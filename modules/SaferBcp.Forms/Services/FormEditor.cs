@@ -33,6 +33,8 @@ public sealed class FormEditor : IContentEditor
             WhatHappensNextMarkdown = Markdown("FormPart.WhatHappensNextMarkdown"),
             SentHeading = Optional("FormPart.SentHeading"),
             OffersAutofill = form["FormPart.OffersAutofill"].ToString() == "true",
+            // Not on the editor's page (yet): kept as they were, so saving the English never loses a translation.
+            Translations = item.As<FormPart>().Translations,
         };
 
         var pageCount = Count(form, "FormPart.PageCount");

@@ -66,7 +66,7 @@ public static class FormFields
 
     /// <summary>The options a choice question offers; yes/no has its own two.</summary>
     public static IReadOnlyList<FormOption> Options(FormQuestion question) => question.Type == QuestionType.YesNo
-        ? [new FormOption { Value = "yes", Label = "Yes" }, new FormOption { Value = "no", Label = "No" }]
+        ? question.Options.Count == 2 ? question.Options : [new FormOption { Value = "yes", Label = "Yes" }, new FormOption { Value = "no", Label = "No" }]
         : question.Options;
 
     /// <summary>Questions answered by choosing option values, which conditions can look for (a scale is a choice).</summary>

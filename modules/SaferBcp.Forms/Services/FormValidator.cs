@@ -62,6 +62,41 @@ public sealed partial class FormValidator : IContentValidator
         }
 
         ValidatePages(form, result);
+        ValidateTranslations(form, result);
+    }
+
+    /// <summary>A translation may only name the form's own pages, questions and option values, in a language the site is served in.</summary>
+    public static void ValidateTranslations(FormPart form, ContentValidationResult result)
+    {
+        var pages = form.Pages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var questions = form.Pages.SelectMany(p => p.Questions).GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (culture, translation) in form.Translations)
+        {
+            if (!SaferBcp.Cms.Localization.PortalCultures.IsTranslated(culture))
+            {
+                result.Add("FormPart.Translations", $"The site is not served in the language ‘{culture}’: translations can be in {string.Join(" or ", SaferBcp.Cms.Localization.PortalCultures.Translated)}");
+                continue;
+            }
+
+            foreach (var pageId in translation.Pages.Keys.Where(id => !pages.Contains(id)))
+            {
+                result.Add("FormPart.Translations", $"The {culture} translation names a page the form does not have: {pageId}");
+            }
+
+            foreach (var (questionId, question) in translation.Questions)
+            {
+                if (!questions.TryGetValue(questionId, out var original))
+                {
+                    result.Add("FormPart.Translations", $"The {culture} translation names a question the form does not have: {questionId}");
+                    continue;
+                }
+
+                foreach (var value in question.Options.Keys.Where(v => original.Options.All(o => o.Value != v)))
+                {
+                    result.Add("FormPart.Translations", $"The {culture} translation of {questionId} names an option the question does not have: {value}");
+                }
+            }
+        }
     }
 
     /// <summary>The panel's heading is large type: longer than this wraps onto several lines on a phone.</summary>

@@ -23,7 +23,12 @@ public interface IFormSubmissionHandler
 /// The field hidden from people was filled in: perhaps a robot, perhaps browser autofill or an assistive tool. The
 /// answers are still a submission (they may be a person's at risk); a handler keeps them as usual and flags them for review.
 /// </param>
-public sealed record FormSubmission(string ContentItemId, string Title, FormPart Form, FormAnswers Answers, DateTime SubmittedUtc, string SubmissionKey, bool PossiblyAutomated = false);
+/// <param name="Culture">The language the person answered in ("en", "pl", "ar"); the form and answers are always the original's (option values, English wording).</param>
+public sealed record FormSubmission(string ContentItemId, string Title, FormPart Form, FormAnswers Answers, DateTime SubmittedUtc, string SubmissionKey, bool PossiblyAutomated = false, string Culture = "en")
+{
+    /// <summary>The form as the person saw it (translated under /pl/…, /ar/…): for what the confirmation page says to her.</summary>
+    public FormPart Shown { get; init; } = Form;
+}
 
 /// <param name="Reference">Shown on the confirmation page; short and easy to read over the phone.</param>
 /// <param name="WhatHappensNextMarkdown">Replaces the form's own "what happens next" when the handler knows better (for example the team's response time).</param>

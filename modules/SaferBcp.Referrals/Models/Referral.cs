@@ -36,6 +36,13 @@ public sealed class Referral
     /// </summary>
     public bool PossiblyAutomated { get; set; }
 
+    /// <summary>
+    /// The language the person used on the form: "en", "pl", "ar" (her answers are stored the same way in any language).
+    /// Shown to officers so they can reply, or arrange an interpreter, in her language.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(10)]
+    public string Language { get; set; } = "en";
+
     public DateTime ReceivedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

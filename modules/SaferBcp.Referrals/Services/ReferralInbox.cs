@@ -75,7 +75,7 @@ public sealed class ReferralInbox
         var rows = await query.OrderByDescending(r => r.Priority == ReferralPriority.Urgent && r.Status != ReferralStatus.Closed)
             .ThenByDescending(r => r.ReceivedUtc)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new InboxRow(r.Reference, r.FormTitle, r.TeamId, r.Priority, r.Status, r.ReceivedUtc, r.Under18, r.PossiblyAutomated))
+            .Select(r => new InboxRow(r.Reference, r.FormTitle, r.TeamId, r.Priority, r.Status, r.ReceivedUtc, r.Under18, r.PossiblyAutomated, r.Language))
             .ToListAsync();
         return new InboxPage(rows, total, page, teams.Count > 0);
     }
@@ -83,7 +83,15 @@ public sealed class ReferralInbox
 
 public sealed record InboxFilter(ReferralStatus? Status, ReferralPriority? Priority, string? Form, DateTime? FromUtc, DateTime? ToUtc, int Page);
 
-public sealed record InboxRow(string Reference, string FormTitle, int TeamId, ReferralPriority Priority, ReferralStatus Status, DateTime ReceivedUtc, bool Under18, bool PossiblyAutomated = false);
+public sealed record InboxRow(string Reference, string FormTitle, int TeamId, ReferralPriority Priority, ReferralStatus Status, DateTime ReceivedUtc, bool Under18, bool PossiblyAutomated = false, string Language = "en");
+
+/// <summary>How officers see the language a person used: "Polish", "Arabic"; English referrals show no label.</summary>
+public static class ReferralLanguage
+{
+    public static bool IsEnglish(string language) => string.IsNullOrEmpty(language) || language == "en";
+
+    public static string Name(string language) => IsEnglish(language) ? "English" : System.Globalization.CultureInfo.GetCultureInfo(language).EnglishName;
+}
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, bool IsTeamMember)
 {

@@ -64,6 +64,7 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
             Status = ReferralStatus.New,
             Under18 = facts.Under18,
             PossiblyAutomated = submission.PossiblyAutomated,
+            Language = submission.Culture,
             ReceivedUtc = submission.SubmittedUtc,
             UpdatedUtc = submission.SubmittedUtc,
             RuleId = route.Rule?.Id,
@@ -118,7 +119,7 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
     }
 
     private static FormSubmissionResult Result(FormSubmission submission, string reference, Team team) =>
-        new(reference, WhatHappensNext(submission.Form.WhatHappensNextMarkdown, team));
+        new(reference, WhatHappensNext(submission.Shown.WhatHappensNextMarkdown, team));
 
     /// <summary>
     /// The form's own "what happens next", then the team's public name and response time, each only if staff have

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using SaferBcp.Cms.Localization;
 using SaferBcp.Cms.Security;
 using SaferBcp.Support.Services;
 
@@ -14,13 +16,18 @@ namespace SaferBcp.Support.Controllers;
 public sealed class SupportFinderController : Controller
 {
     private readonly ServiceFinder _finder;
+    private readonly IStringLocalizer<SupportText> T;
 
-    public SupportFinderController(ServiceFinder finder) => _finder = finder;
+    public SupportFinderController(ServiceFinder finder, IStringLocalizer<SupportText> localizer)
+    {
+        _finder = finder;
+        T = localizer;
+    }
 
     [HttpGet("/support")]
     public IActionResult Start()
     {
-        Sensitive("Find support");
+        Sensitive(T["Find support"]);
         return View("~/Views/SupportFinder/Start.cshtml");
     }
 
@@ -31,7 +38,7 @@ public sealed class SupportFinderController : Controller
     [HttpGet("/support/what")]
     [HttpGet("/support/where")]
     [HttpGet("/support/results")]
-    public IActionResult Restart() => Redirect("/support/who");
+    public IActionResult Restart() => Redirect(HttpContext.LocalUrl("/support/who"));
 
     /// <summary>The first question again with the answers so far (from a back link).</summary>
     [HttpPost("/support/who")]
@@ -56,7 +63,7 @@ public sealed class SupportFinderController : Controller
         }
 
         var results = await _finder.FindAsync(answers);
-        Sensitive("Support you can get");
+        Sensitive(T["Support you can get"]);
         return View("~/Views/SupportFinder/Results.cshtml", results);
     }
 
@@ -94,8 +101,8 @@ public sealed class SupportFinderController : Controller
             index + 1,
             PostUrl: index + 1 < FinderQuestions.All.Count ? "/support/" + FinderQuestions.All[index + 1].Step : "/support/results",
             BackPostUrl: index == 0 ? null : "/support/" + FinderQuestions.All[index - 1].Step,
-            Error: error ? question.ErrorMessage : null);
-        Sensitive((error ? "Error: " : "") + question.Heading + " \u2013 Find support");
+            Error: error ? T[question.ErrorMessage].Value : null);
+        Sensitive((error ? T["Error:"] + " " : "") + T[question.Heading] + " \u2013 " + T["Find support"]);
         return View("~/Views/SupportFinder/Question.cshtml", model);
     }
 

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferBcp.Referrals;
+
+namespace SaferBcp.Portal.Tests.Localization;
+
+/// <summary>
+/// The interface in the visitor's language under /pl/… and /ar/…: the html lang and dir, the layout's strings
+/// (Exit this page and GOV.UK Frontend's own strings for it), the forms engine's buttons and messages, a referral
+/// form's own questions, and links that keep her in her language.
+/// </summary>
+public sealed partial class InterfaceLanguageTests : IClassFixture<ReferralPortal>
+{
+    private const string Form = "/refer-yourself/domestic-abuse";
+    private readonly ReferralPortal _portal;
+
+    public InterfaceLanguageTests(ReferralPortal portal) => _portal = portal;
+
+    [Theory]
+    [InlineData("/", "en-GB", "ltr")]
+    [InlineData("/pl/", "pl", "ltr")]
+    [InlineData("/ar/", "ar", "rtl")]
+    [InlineData("/ar/domestic-abuse", "ar", "rtl")]
+    [InlineData("/ar/no-such-page", "ar", "rtl")]
+    [InlineData("/pl" + Form + "/danger", "pl", "ltr")]
+    public async Task The_page_says_its_language_and_direction(string address, string lang, string dir)
+    {
+        using var client = _portal.Browser();
+        var tag = HtmlTag().Match(await GetAnyStatusAsync(client, address)).Value;
+        Assert.Contains($"lang=\"{lang}\"", tag, StringComparison.Ordinal);
+        Assert.Contains($"dir=\"{dir}\"", tag, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> GetAnyStatusAsync(HttpClient client, string address)
+    {
+        using var response = await client.GetAsync(address);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Theory]
+    [InlineData("pl", "Opuść tę stronę", "Naciśnij Shift jeszcze 2 razy, aby wyjść.", "Przejdź do treści głównej", "W nagłym wypadku zadzwoń pod 999.")]
+    [InlineData("ar", "اخرج من هذه الصفحة", "اضغط Shift مرتين أخريين للخروج.", "انتقل إلى المحتوى الرئيسي", "في حالة الطوارئ، اتصل بالرقم 999.")]
+    public async Task Exit_this_page_skip_link_and_footer_are_in_the_visitors_language(string culture, string exit, string pressTwice, string skip, string emergency)
+    {
+        using var client = _portal.Browser();
+        var html = await client.GetStringAsync($"/{culture}/");
+
+        Assert.Contains($">{exit}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-i18n.press-two-more-times=\"{pressTwice}\"", html, StringComparison.Ordinal);
+        Assert.Contains(skip, html, StringComparison.Ordinal);
+        Assert.Contains(emergency, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Exit this page<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task English_pages_keep_the_English_interface()
+    {
+        using var client = _portal.Browser();
+        var html = await client.GetStringAsync(Form + "/danger");
+        Assert.Contains("Exit this page", html, StringComparison.Ordinal);
+        Assert.Contains(">Continue</button>", html, StringComparison.Ordinal);
+        Assert.Contains("Are you in immediate danger?", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pl", "Czy grozi Ci bezpośrednie niebezpieczeństwo?", ">Dalej</button>", ">Tak</label>", "Wybierz „tak” albo „nie”", "Błąd:", "To tłumaczenie nie zostało jeszcze sprawdzone")]
+    [InlineData("ar", "هل أنت في خطر مباشر؟", ">متابعة</button>", ">نعم</label>", "اختر نعم أو لا", "خطأ:", "لم يراجع مترجم مؤهل هذه الترجمة بعد")]
+    public async Task A_referral_form_asks_and_reports_errors_in_the_visitors_language(string culture, string question, string button, string yes, string error, string errorPrefix, string toBeChecked)
+    {
+        using var client = _portal.Browser();
+        var start = await client.GetStringAsync($"/{culture}{Form}");
+        Assert.Contains(toBeChecked, start, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/{culture}{Form}/danger\"", start, StringComparison.Ordinal);
+
+        var page = await client.GetStringAsync($"/{culture}{Form}/danger");
+        Assert.Contains(question, page, StringComparison.Ordinal);
+        Assert.Contains(button, page, StringComparison.Ordinal);
+        Assert.Contains(yes, page, StringComparison.Ordinal);
+        // The option values are the English form's: only the words differ.
+        Assert.Contains("value=\"yes\"", page, StringComparison.Ordinal);
+
+        using var refused = await client.PostAsync($"/{culture}{Form}/danger", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(page),
+        }));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(error, html, StringComparison.Ordinal);
+        Assert.Contains(errorPrefix, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Select yes or no", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_and_form_steps_stay_in_the_visitors_language()
+    {
+        using var client = _portal.Browser();
+        var home = await client.GetStringAsync("/pl/");
+        Assert.Contains("href=\"/pl/search\"", home, StringComparison.Ordinal);
+        Assert.Contains("class=\"govuk-generic-header__homepage-link\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/pl/\" class=\"govuk-generic-header__homepage-link\"", home, StringComparison.Ordinal);
+        Assert.DoesNotMatch(MenuLinkOutsidePolish(), home);
+
+        var page = await client.GetStringAsync($"/pl{Form}/danger");
+        using var answered = await client.PostAsync($"/pl{Form}/danger", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(page),
+            ["in-danger"] = "no",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal($"/pl{Form}/about-you", answered.Headers.Location?.OriginalString);
+        // The form's session cookie is sent to the Polish pages that follow.
+        Assert.Contains(answered.Headers.GetValues("Set-Cookie"), c => c.Contains($"path=/pl{Form}", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Gdzie mieszkasz?", await client.GetStringAsync($"/pl{Form}/about-you"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Polish_referral_is_stored_with_the_same_answers_and_the_officer_sees_its_language()
+    {
+        var key = await _portal.CreateOfficerAsync("officer-da-languages", "Domestic abuse team");
+        using var resident = _portal.Browser();
+        var pl = "/pl" + Form;
+        await AnswerAsync(resident, pl, "danger", new() { ["in-danger"] = "no" });
+        await AnswerAsync(resident, pl, "about-you", new() { ["name"] = "Agnieszka Wróblewska-Tarn", ["area"] = "poole", ["age-band"] = "25-34" });
+        await AnswerAsync(resident, pl, "children", new() { ["children"] = "no" });
+        await AnswerAsync(resident, pl, "safety", new()
+        {
+            ["risk-injured"] = "yes", ["risk-frightened"] = "yes", ["risk-strangled"] = "yes",
+            ["risk-threatened-kill"] = "yes", ["risk-getting-worse"] = "yes", ["risk-separation"] = "yes",
+        });
+        await AnswerAsync(resident, pl, "what-is-happening", new() { ["what-is-happening"] = "Zabrał mi klucze" });
+        await AnswerAsync(resident, pl, "contact-phone", new() { ["safe-phone"] = "07700 900462", ["safe-voicemail"] = "no", ["safe-text"] = "no" });
+        await AnswerAsync(resident, pl, "contact-email-ok", new() { ["safe-email-ok"] = "no" });
+        await AnswerAsync(resident, pl, "contact-times", new() { ["safe-times"] = "Rano" });
+
+        var check = await resident.GetStringAsync(pl + "/check");
+        Assert.Contains("Przed wysłaniem formularza sprawdź swoje odpowiedzi", check, StringComparison.Ordinal);
+        Assert.Contains(">Tak<", check.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        using (var sent = await resident.PostAsync(pl + "/check", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(check) })))
+        {
+            Assert.Equal($"{pl}/confirmation", sent.Headers.Location?.OriginalString);
+        }
+
+        var confirmation = await resident.GetStringAsync(pl + "/confirmation");
+        Assert.Contains("Twój numer referencyjny", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Co będzie dalej", confirmation, StringComparison.Ordinal);
+        var reference = ReferralPortal.Reference(confirmation);
+        Assert.NotEmpty(reference);
+
+        // Stored as an English referral is: the same option values route it (six risk indicators: urgent), and its language is kept.
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var referral = await scope.ServiceProvider.GetRequiredService<ReferralsDbContext>().Referrals.AsNoTracking().SingleAsync(r => r.Reference == reference);
+            Assert.Equal("pl", referral.Language);
+            Assert.Equal(SaferBcp.Referrals.Models.ReferralPriority.Urgent, referral.Priority);
+            Assert.Equal("Domestic abuse: get support for yourself", referral.FormTitle);
+        }
+
+        using var officer = _portal.Browser();
+        await ReferralPortal.SignInWithTwoFactorAsync(officer, "officer-da-languages", key);
+        var inbox = await officer.GetStringAsync("/admin/referrals");
+        Assert.Matches(new Regex(Regex.Escape(reference) + "</a>.{0,400}In Polish", RegexOptions.Singleline), inbox);
+        var detail = await officer.GetStringAsync($"/admin/referrals/{reference}");
+        Assert.Contains(">Language</dt><dd class=\"govuk-summary-list__value\">Polish", detail, StringComparison.Ordinal);
+        // The officer reads the questions and options in English: the answer "poole" is shown as the English form's label.
+        Assert.Contains("Where do you live?", detail, StringComparison.Ordinal);
+        Assert.Contains(">Poole<", detail, StringComparison.Ordinal);
+        Assert.Contains("Agnieszka Wróblewska-Tarn", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gdzie mieszkasz?", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pl", "Dla kogo potrzebujesz wsparcia?", "Wybierz, dla kogo potrzebujesz wsparcia", "Jeśli nie możesz mówić")]
+    [InlineData("ar", "لمن تحتاج الدعم؟", "اختر لمن تحتاج الدعم", "إذا لم تستطع الكلام")]
+    public async Task Find_support_asks_and_answers_in_the_visitors_language(string culture, string question, string error, string emergency)
+    {
+        using var client = _portal.Browser();
+        var start = await client.GetStringAsync($"/{culture}/support");
+        Assert.Contains($"href=\"/{culture}/support/who\"", start, StringComparison.Ordinal);
+        var who = await client.GetStringAsync($"/{culture}/support/who");
+        Assert.Contains(question, who, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/{culture}/support/what\"", who, StringComparison.Ordinal);
+
+        using var refused = await client.PostAsync($"/{culture}/support/what", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(who),
+        }));
+        Assert.Contains(error, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var results = await client.PostAsync($"/{culture}/support/results", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(who),
+            ["who"] = "experiencing-abuse",
+            ["what"] = "domestic-abuse",
+            ["where"] = "poole",
+        }));
+        var html = await results.Content.ReadAsStringAsync();
+        Assert.Contains(emergency, html, StringComparison.Ordinal);
+        // The National Domestic Abuse Helpline is still found: the answers' codes are the same in every language.
+        Assert.Contains("0808 2000 247", html, StringComparison.Ordinal);
+    }
+
+    private static async Task AnswerAsync(HttpClient client, string form, string page, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync($"{form}/{page}");
+        fields["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(html);
+        using var response = await client.PostAsync($"{form}/{page}", new FormUrlEncodedContent(fields));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"the '{page}' page refused the answers: {(int)response.StatusCode}");
+    }
+
+    [GeneratedRegex("<html[^>]*>")]
+    private static partial Regex HtmlTag();
+
+    /// <summary>A site-menu link to a page of the site that would leave the Polish pages.</summary>
+    [GeneratedRegex("class=\"govuk-service-navigation__link\" href=\"/(?!pl/)")]
+    private static partial Regex MenuLinkOutsidePolish();
+}
