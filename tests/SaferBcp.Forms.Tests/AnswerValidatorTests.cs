@@ -6,7 +6,7 @@ namespace SaferBcp.Forms.Tests;
 
 public sealed class AnswerValidatorTests
 {
-    private readonly AnswerValidator _validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerValidator _validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)), FormsTextLocalizer.Create());
 
     private AnswerResult Check(FormQuestion question, params (string Name, string Value)[] fields) =>
         _validator.Check(question, name => fields.Where(f => f.Name == name).Select(f => f.Value).ToList());
@@ -163,5 +163,23 @@ public sealed class AnswerValidatorTests
         Assert.Equal(["yes"], Check(Q(QuestionType.YesNo), ("q", "yes")).Values);
         Assert.Equal("Select yes or no", Check(Q(QuestionType.YesNo)).Error);
         Assert.False(Check(Q(QuestionType.YesNo), ("q", "maybe")).IsValid);
+    }
+
+    [Theory]
+    [InlineData("pl", "Wybierz „tak” albo „nie”", "Wpisz pełny brytyjski kod pocztowy, np. BH1 1AA")]
+    [InlineData("ar", "اختر نعم أو لا", "أدخل رمزًا بريديًا بريطانيًا كاملًا، مثل BH1 1AA")]
+    public void Messages_are_in_the_visitors_language(string culture, string yesOrNo, string postcode)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(yesOrNo, Check(Q(QuestionType.YesNo)).Error);
+            Assert.Equal(postcode, Check(Q(QuestionType.UkPostcode), ("q", "12345")).Error);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace SaferBcp.Forms.Tests;
 /// <summary>Scale, rank and rate questions: what is stored, the error messages and where they link, display and editing rules.</summary>
 public sealed class OrderedQuestionTests
 {
-    private readonly AnswerValidator _validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerValidator _validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)), FormsTextLocalizer.Create());
 
     private AnswerResult Check(FormQuestion question, params (string Name, string Value)[] fields) =>
         _validator.Check(question, name => fields.Where(f => f.Name == name).Select(f => f.Value).ToList());
