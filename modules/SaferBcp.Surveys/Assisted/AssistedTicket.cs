@@ -36,12 +36,9 @@ public sealed class AssistedTickets
     /// <summary>Gives the browser a new, empty form session of the survey and the ticket that marks it as assisted.</summary>
     public async Task StartAsync(HttpContext context, FormSessionStore sessions, Services.SurveyInfo survey, string channel, string? organisation, CancellationToken cancellationToken)
     {
-        // A public journey this browser had under way in the survey is dropped, so it cannot be sent as well.
-        if (await sessions.FindAsync(context.Request.Cookies[FormRunnerController.CookieName], survey.ContentItemId, cancellationToken) is { } previous)
-        {
-            await sessions.DeleteAsync(previous.Id, cancellationToken);
-        }
-
+        // The form cookie (path: the survey) is replaced, so a public journey this browser had under way in the survey
+        // can no longer be continued or sent; it is deleted with other idle sessions. The back office cannot see that
+        // cookie to delete it now: it is not sent outside the survey's path.
         var (token, session) = await sessions.CreateAsync(survey.ContentItemId, new Forms.Models.FormState(), cancellationToken);
         var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = survey.Url, IsEssential = true };
         context.Response.Cookies.Append(FormRunnerController.CookieName, token, options);
