@@ -28,8 +28,8 @@ public sealed class AssistedBrowserTests
         return images;
     }
 
-    private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ImagesFolder(), $"assisted-{name}.png"), FullPage = true });
+    private static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ImagesFolder(), $"assisted-{name}.png"), FullPage = true });
 
     [SkippableFact]
     public async Task Staff_enter_a_phone_response_on_the_surveys_own_pages_and_see_a_bad_paper_row_explained()
