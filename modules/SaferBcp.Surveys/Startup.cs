@@ -76,6 +76,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentEditor>(sp => sp.GetRequiredService<SurveyFormEditor>());
         services.AddScoped<IContentValidator, SurveyValidator>();
 
+        // Assisted responses: staff answer a survey with someone, or import a file of paper responses.
+        services.AddScoped<Assisted.AssistedTickets>();
+        services.AddScoped<Assisted.AssistedSubmission>();
+        services.AddScoped<Assisted.AssistedEntryFilter>();
+        services.AddScoped<Assisted.PaperBatchReader>();
+        services.AddScoped<Assisted.PaperBatchImporter>();
+        services.Configure<MvcOptions>(o => o.Filters.AddService<Assisted.AssistedEntryFilter>());
+        services.AddSingleton(new AdminMenuItem("Enter responses", "/admin/surveys/assisted", SaferBcp.Surveys.Permissions.EnterResponses, 46));
+
         services.AddSingleton(new AdminMenuItem("Surveys", "/admin/surveys", SaferBcp.Surveys.Permissions.ViewSurveyResponses, 45));
     }
 }

@@ -33,6 +33,9 @@ public sealed class SurveysDbContext : DbContext
             e.Property(x => x.LegacyPhone).HasColumnName("Phone").HasMaxLength(40);
             e.HasIndex(x => x.SurveyContentItemId);
         });
+
+        // Assisted responses: files of paper responses already imported.
+        modelBuilder.ApplyConfiguration(new Assisted.PaperBatchConfiguration());
     }
 }
 

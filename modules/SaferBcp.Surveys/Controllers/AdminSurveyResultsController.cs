@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Controllers;
 using SaferBcp.Dataset.Services;
+using SaferBcp.Surveys.Assisted;
 using SaferBcp.Surveys.Services;
 using SaferBcp.Surveys.Services.Results;
 
@@ -38,7 +39,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
 
     [HttpGet("")]
     [Authorize(Policy = Permissions.ViewSurveyResponses)]
-    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns)
+    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns, [FromQuery] string? how)
     {
         if (await _catalog.FindAsync(id, HttpContext.RequestAborted) is not { } survey)
         {
@@ -46,10 +47,10 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
-        var asked = new[] { area, ageBand, rows, columns }.Any(v => !string.IsNullOrEmpty(v));
+        var asked = new[] { area, ageBand, rows, columns, how }.Any(v => !string.IsNullOrEmpty(v));
         if (!exact)
         {
-            (area, ageBand, rows, columns) = (null, null, null, null);
+            (area, ageBand, rows, columns, how) = (null, null, null, null, null);
         }
 
         var snapshot = await _cache.GetAsync(survey, _responses, HttpContext.RequestAborted);
@@ -83,6 +84,16 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
 
         var threshold = _options.SuppressionThreshold;
         var selection = ResultsCalculator.Select(snapshot, filters);
+        var howField = exact ? new AssistedResultsFilterField(how, string.IsNullOrEmpty(how) || AssistedResultsFilter.IsKnown(how) ? null : "Choose how the response was given from the list") : null;
+        if (howField?.Error is { } howError)
+        {
+            errors.Add(new ResultsError(AssistedResultsFilterField.Name, howError));
+        }
+        else if (!string.IsNullOrEmpty(how))
+        {
+            selection = AssistedResultsFilter.Narrow(snapshot, selection, how);
+        }
+
         var view = ResultsPresenter.Present(ResultsCalculator.Tally(snapshot, selection), selection.Count, exact, threshold);
 
         var choices = exact ? matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList() : [];
@@ -111,7 +122,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         ViewData["Title"] = (errors.Count > 0 ? "Error: " : "") + "Results \u2013 " + survey.Title;
-        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0, choices, rows, columns, crossTab, errors, !exact && asked));
+        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0 || selection.Selected is not null, choices, rows, columns, crossTab, errors, !exact && asked, howField));
     }
 }
 
@@ -129,7 +140,8 @@ public sealed record SurveyResultsAdminModel(
     string? Columns,
     ResultTable? CrossTab,
     IReadOnlyList<ResultsError> Errors,
-    bool FiltersRefused = false)
+    bool FiltersRefused = false,
+    AssistedResultsFilterField? How = null)
 {
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

@@ -21,10 +21,14 @@ public sealed class SurveyExportLayout
 {
     public const string IdColumn = "response_id";
     public const string DateColumn = "response_date";
+    public const string AssistedColumn = "response_assisted";
+    public const string ChannelColumn = "response_channel";
+    public const string OrganisationColumn = "response_organisation";
 
     public SurveyExportLayout(FormPart form)
     {
         var columns = new List<ExportColumn> { new(IdColumn, null, null), new(DateColumn, null, null) };
+        columns.AddRange(Assisted.AssistedExportColumns.Names.Select(name => new ExportColumn(name, null, null)));
         foreach (var question in form.Pages.SelectMany(p => p.Questions))
         {
             if (question.Tag is { } tag && SurveySubmissionHandler.ContactTags.Contains(tag))
@@ -77,8 +81,8 @@ public sealed class SurveyExportLayout
     {
         ["column"] = c.Name,
         ["question_id"] = c.Question?.Id ?? "",
-        ["label"] = c.Question is null ? (c.Name == IdColumn ? "Response number" : "Day the response was sent (UK date)") : c.Label,
-        ["type"] = c.Question is null ? (c.Name == IdColumn ? "Number" : "Date") : OptionColumnType(c.Question, c.Option),
+        ["label"] = c.Question is null ? Assisted.AssistedExportColumns.Label(c.Name) ?? (c.Name == IdColumn ? "Response number" : "Day the response was sent (UK date)") : c.Label,
+        ["type"] = c.Question is null ? Assisted.AssistedExportColumns.Type(c.Name) ?? (c.Name == IdColumn ? "Number" : "Date") : OptionColumnType(c.Question, c.Option),
         ["options"] = c.Question is null || c.Option is not null ? (c.Option?.Value ?? "") : string.Join("; ", c.Question.Options.Select(o => $"{o.Value} = {o.Label}")),
     });
 
@@ -105,6 +109,11 @@ public sealed class SurveyExportLayout
     {
         if (column.Question is null)
         {
+            if (Assisted.AssistedExportColumns.Value(column.Name, answers) is { } assisted)
+            {
+                return assisted;
+            }
+
             return column.Name == IdColumn ? response.Id.ToString(CultureInfo.InvariantCulture) : response.ResponseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 

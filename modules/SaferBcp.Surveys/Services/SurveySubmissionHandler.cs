@@ -21,9 +21,11 @@ public sealed class SurveySubmissionHandler : IFormSubmissionHandler
     private readonly SurveyIndicatorSignal _indicators;
     private readonly SurveyProtector _protector;
     private readonly SurveyContactFiling _contacts;
+    private readonly Assisted.AssistedSubmission _assisted;
 
-    public SurveySubmissionHandler(SurveysDbContext db, SurveyCatalog catalog, Cms.Data.PortalDatabase database, SurveyIndicatorSignal indicators, SurveyProtector protector, SurveyContactFiling contacts)
+    public SurveySubmissionHandler(SurveysDbContext db, SurveyCatalog catalog, Cms.Data.PortalDatabase database, SurveyIndicatorSignal indicators, SurveyProtector protector, SurveyContactFiling contacts, Assisted.AssistedSubmission assisted)
     {
+        _assisted = assisted;
         _db = db;
         _protector = protector;
         _contacts = contacts;
@@ -45,6 +47,11 @@ public sealed class SurveySubmissionHandler : IFormSubmissionHandler
 
         var day = DateOnly.FromDateTime(Cms.Content.UkTime.FromUtc(submission.SubmittedUtc));
         var (answers, contact) = Split(submission.Form, submission.Answers);
+        if (await _assisted.ClaimAsync(submission) is { } assisted)
+        {
+            Assisted.AssistedMarks.Mark(answers, assisted.Channel, assisted.Organisation);
+            day = Assisted.AssistedMarks.Month(day);
+        }
 
         // Encrypted before the id-order lock, so the lock is held for the writes only.
         var protectedAnswers = _protector.ProtectAnswers(answers);

@@ -250,6 +250,12 @@ public sealed class AuthorizationMatrixTests
         Only("GET admin/surveys/{id}/codebook.csv", Analysts, "/admin/surveys/{surveyId}/codebook.csv"),
         Only("GET admin/surveys/{id}/responses.xlsx", Analysts, "/admin/surveys/{surveyId}/responses.xlsx"),
 
+        // Assisted responses (issue 13): EnterResponses, which no role but Administrator has until an administrator grants it.
+        Only("GET admin/surveys/assisted", Admin),
+        Only("GET admin/surveys/{id}/assisted", Admin, "/admin/surveys/{surveyId}/assisted"),
+        OnlyMissing("POST admin/surveys/{id}/assisted", Admin, "/admin/surveys/no-such-survey/assisted"),
+        OnlyMissing("POST admin/surveys/{id}/assisted/import", Admin, "/admin/surveys/no-such-survey/assisted/import"),
+
         // Safe Places (Editors).
         Only("GET admin/safe-places", Editors),
         Only("POST admin/safe-places/import", Editors),

@@ -22,6 +22,32 @@ namespace SaferBcp.Surveys.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SaferBcp.Surveys.Assisted.PaperBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SurveyContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyContentItemId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Surveys_PaperBatches", (string)null);
+                });
+
             modelBuilder.Entity("SaferBcp.Surveys.Models.SurveyContact", b =>
                 {
                     b.Property<Guid>("Id")

@@ -17,6 +17,30 @@ namespace SaferBcp.Surveys.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SaferBcp.Surveys.Assisted.PaperBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurveyContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyContentItemId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Surveys_PaperBatches", (string)null);
+                });
+
             modelBuilder.Entity("SaferBcp.Surveys.Models.SurveyContact", b =>
                 {
                     b.Property<Guid>("Id")

@@ -30,7 +30,7 @@ public sealed class ResponseMatrix
         }
 
         Columns = columns;
-        _current = new MatrixSnapshot(this, 0, 0, 0, columns.Select(ColumnData.Empty).ToArray());
+        _current = new MatrixSnapshot(this, 0, 0, 0, columns.Select(ColumnData.Empty).ToArray(), []);
     }
 
     /// <summary>What the coding depends on: a survey whose questions or options change is coded again from the start.</summary>
@@ -59,16 +59,19 @@ public sealed class ResponseMatrix
         var count = current.Count + responses.Count;
         var data = current.Data;
         var capacity = current.Capacity;
+        var channels = current.Channels;
         if (count > capacity)
         {
             capacity = Math.Max(count, Math.Max(1024, capacity * 2));
             data = data.Select(d => d.Grow(capacity)).ToArray();
+            Array.Resize(ref channels, capacity);
         }
 
         var row = current.Count;
         foreach (var (_, json) in responses)
         {
             var answers = Parse(json);
+            channels[row] = Assisted.AssistedChannel.Code(Assisted.AssistedMarks.Channel(answers));
             foreach (var column in Columns)
             {
                 var values = answers.GetValueOrDefault(column.Id);
@@ -82,7 +85,7 @@ public sealed class ResponseMatrix
         }
 
         // Rows at or beyond the old count were invisible to readers until now.
-        _current = new MatrixSnapshot(this, count, responses[^1].Id, capacity, data);
+        _current = new MatrixSnapshot(this, count, responses[^1].Id, capacity, data, channels);
     }
 
     private static Dictionary<string, List<string>> Parse(string json)
@@ -155,7 +158,8 @@ public sealed class ResponseMatrix
 }
 
 /// <summary>The rows loaded up to one moment: its arrays are never written below <see cref="Count"/>.</summary>
-public sealed record MatrixSnapshot(ResponseMatrix Matrix, int Count, int LastId, int Capacity, IReadOnlyList<ColumnData> Data);
+/// <param name="Channels">Per row, how the response was given: 0 online, else an assisted channel (<see cref="Assisted.AssistedChannel.Code"/>).</param>
+public sealed record MatrixSnapshot(ResponseMatrix Matrix, int Count, int LastId, int Capacity, IReadOnlyList<ColumnData> Data, byte[] Channels);
 
 /// <summary>The coded answers of one question; only the array its <see cref="ColumnKind"/> needs is allocated.</summary>
 public sealed class ColumnData

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SaferBcp.Surveys.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddAssistedPaperBatches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Surveys_PaperBatches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyContentItemId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys_PaperBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_PaperBatches_SurveyContentItemId_Fingerprint",
+                table: "Surveys_PaperBatches",
+                columns: new[] { "SurveyContentItemId", "Fingerprint" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Surveys_PaperBatches");
+        }
+    }
+}
