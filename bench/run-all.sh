@@ -26,7 +26,7 @@
 #                for a throwaway server started in the work folder (bench_pg_start: normal durability)
 #   --keep       keep the work folder (data folder, logs) in /tmp
 #
-# Settings (environment): BENCH_PORT (5096; nginx on BENCH_PORT+1), BENCH_SECONDS (15; quick 3), BENCH_WARMUP (5;
+# Settings (environment): BENCH_PORT (5096; nginx on BENCH_PORT+1), BENCH_SECONDS (10; quick 3), BENCH_WARMUP (3;
 # quick 1), BENCH_DOCS, BENCH_PLACES, BENCH_RESPONSES, BENCH_REFERRALS (1000 measured submits; quick 60),
 # BENCH_QUIET_WAIT (180; quick 5: seconds to wait for an idle machine before measuring).
 # Needs: dotnet SDK 10, Node.js 20 (theme build), wrk, nginx, curl, python3 (Debian: apt-get install -y wrk nginx-light curl).
@@ -53,7 +53,7 @@ if (( QUICK )); then
   export BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-5}
 else
   DOCS=${BENCH_DOCS:-10000}; PLACES=${BENCH_PLACES:-5000}; RESPONSES=${BENCH_RESPONSES:-100000}
-  SECONDS_RUN=${BENCH_SECONDS:-15}; WARMUP=${BENCH_WARMUP:-5}; REFERRALS=${BENCH_REFERRALS:-1000}; REFERRAL_WARMUP=100
+  SECONDS_RUN=${BENCH_SECONDS:-10}; WARMUP=${BENCH_WARMUP:-3}; REFERRALS=${BENCH_REFERRALS:-1000}; REFERRAL_WARMUP=100
   export BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-180}
 fi
 SURVEY=survey-domestic-abuse-lived-experience
@@ -283,7 +283,7 @@ fi
   echo
   echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), load $(cut -d' ' -f1-3 /proc/loadavg) at the end; $PROVIDER;"
   echo "$DOCS pages, $PLACES Safe Places, $RESPONSES survey responses ($LOAD_NOTE); wrk -t2, ${SECONDS_RUN} s per path after ${WARMUP} s of warm-up, 32 connections unless noted; ${BENCH_QUIET_NOTE:-};"
-  echo "whole run $(elapsed). Latencies in ms; CPU: the portal process's CPU time during the run / requests (for nginx: master + workers)."
+  echo "whole run $(elapsed) (bound: 15 minutes$( (( BUILD )) && echo ", the build included")). Latencies in ms; CPU: the portal process's CPU time during the run / requests (for nginx: master + workers)."
   echo
   echo "| path | req/s | p50 / p95 / p99 ms | CPU ms/request | in-run reference | goal | met |"
   echo "| --- | ---: | ---: | ---: | --- | --- | --- |"
