@@ -180,3 +180,90 @@ bench_wait_ready() {
   done
   echo "the portal ($url) was not ready after $seconds s:" >&2; tail -30 "$log" >&2; exit 1
 }
+
+# --- through HTTP with wrk, as bench/run-all.sh measures every path ---------------------------------------------
+
+# bench_cpu_ticks PID...: CPU time the processes have used so far (user + system, in clock ticks), from /proc.
+bench_cpu_ticks() {
+  local t=0 p
+  for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done
+  echo "$t"
+}
+
+# bench_wrk OUT CONNECTIONS SECONDS URL "PIDS" [LUA [ARG...]]: wrk -t2 (never more threads than connections) for
+# SECONDS, with the LUA script if given, joined with bench/wrk-stats.lua for the percentiles. Raw output in OUT.
+# Sets W_REQUESTS W_RPS W_P50 W_P95 W_P99 W_MAX (ms), W_ERRORS (socket errors + non-2xx answers) and W_CPU_MS: the
+# CPU time the PIDS (the server's processes) used during the run, divided by the requests, in milliseconds.
+bench_wrk() {
+  local out=$1 conns=$2 seconds=$3 url=$4 pids=$5 lua=${6:-} threads=2 before after stats script
+  shift 5; (( $# )) && shift
+  script="${out%.*}.lua"
+  { [[ -n "$lua" ]] && cat "$lua"; cat "$(dirname "${BASH_SOURCE[0]}")/wrk-stats.lua"; } > "$script"
+  (( conns < threads )) && threads=$conns
+  before=$(bench_cpu_ticks $pids)
+  timeout $(( seconds + 60 )) wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency -s "$script" "$url" ${1+-- "$@"} > "$out" 2>&1 || true
+  after=$(bench_cpu_ticks $pids)
+  stats=$(grep '^STATS ' "$out" | tail -1)
+  _bench_field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$stats"; }
+  W_REQUESTS=$(_bench_field requests); W_REQUESTS=${W_REQUESTS:-0}
+  W_RPS=$(awk -v r="$W_REQUESTS" -v s="$(_bench_field seconds)" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')
+  W_P50=$(_bench_field p50_ms); W_P95=$(_bench_field p95_ms); W_P99=$(_bench_field p99_ms); W_MAX=$(_bench_field max_ms)
+  local errors non2xx; errors=$(_bench_field errors); non2xx=$(_bench_field non2xx)
+  W_ERRORS=$(( ${errors:-0} + ${non2xx:-0} ))
+  W_CPU_MS=$(awk -v t=$(( after - before )) -v hz="$(getconf CLK_TCK)" -v r="$W_REQUESTS" 'BEGIN { printf "%.3f", (r > 0 ? 1000 * t / hz / r : 0) }')
+}
+
+# bench_sign_in JAR BASE USER PASSWORD KEYFILE: signs in to the back office with curl as staff would, two-factor
+# included (bench_two_factor); exits the script if it does not work.
+bench_sign_in() {
+  local jar=$1 base=$2 user=$3 password=$4 keyfile=$5 t status
+  rm -f "$jar"
+  t=$(curl -s -c "$jar" -b "$jar" "$base/account/sign-in" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+  status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "UserName=$user" \
+    --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$t" "$base/account/sign-in")
+  [[ "$status" == 302* && "$status" != */account/sign-in* ]] || { echo "sign-in as $user failed: $status" >&2; exit 1; }
+  bench_two_factor "$jar" "$base" "$keyfile"
+}
+
+# bench_static_nginx FOLDER PORT HEADERS PATH=FILE...: writes FOLDER/nginx.conf and starts nginx (pid in
+# BENCH_STATIC_PID) on 127.0.0.1:PORT serving each saved FILE (in FOLDER/www) at its PATH, with the security headers
+# the portal sent (HEADERS: curl -D output), as text/html; one worker per core, sendfile, no access log, keep-alive
+# without a request limit (as Kestrel): the reference a cached page is compared with, on the same bytes.
+bench_static_nginx() {
+  local folder=$1 port=$2 headers=$3 pair name value i; shift 3
+  mkdir -p "$folder/logs"; chmod 755 "$folder" "$folder/www"; chmod 644 "$folder"/www/*
+  local add=""
+  for name in Content-Security-Policy Referrer-Policy X-Content-Type-Options X-Frame-Options Permissions-Policy \
+      Cross-Origin-Opener-Policy Cross-Origin-Resource-Policy Strict-Transport-Security; do
+    value="$(sed -n "s/^$name: //Ip" "$headers" | tr -d '\r' | head -1)"
+    if [[ -n "$value" ]]; then add+="            add_header $name \"$value\" always;"$'\n'; fi
+  done
+  {
+    echo "worker_processes $(nproc); daemon off; pid $folder/nginx.pid; error_log $folder/logs/error.log warn;"
+    echo "events { worker_connections 1024; }"
+    echo "http {"
+    echo "    access_log off; server_tokens off; sendfile on; tcp_nopush on; tcp_nodelay on;"
+    echo "    keepalive_timeout 65; keepalive_requests 1000000; open_file_cache max=16 inactive=60s; open_file_cache_valid 60s;"
+    echo "    client_body_temp_path $folder/body; proxy_temp_path $folder/proxy; fastcgi_temp_path $folder/fastcgi;"
+    echo "    uwsgi_temp_path $folder/uwsgi; scgi_temp_path $folder/scgi;"
+    echo "    server {"
+    echo "        listen 127.0.0.1:$port; root $folder/www; default_type text/html; charset utf-8;"
+    for pair in "$@"; do
+      echo "        location = ${pair%%=*} {"
+      echo "            try_files /${pair#*=} =404;"
+      printf '%s' "$add"
+      echo "        }"
+    done
+    echo "    }"
+    echo "}"
+  } > "$folder/nginx.conf"
+  nginx -e "$folder/logs/error.log" -p "$folder/" -c "$folder/nginx.conf" -t -q
+  nginx -e "$folder/logs/error.log" -p "$folder/" -c "$folder/nginx.conf" </dev/null >"$folder/logs/nginx.out" 2>&1 &
+  BENCH_STATIC_PID=$!
+  pair=$1
+  for i in $(seq 40); do
+    curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port${pair%%=*}" && return 0
+    sleep 0.25
+  done
+  echo "nginx (static reference) did not answer:" >&2; cat "$folder/logs/error.log" >&2; return 1
+}

@@ -20,7 +20,8 @@ using SaferBcp.Search.Services;
 // self-referral against a running portal (ReferralSubmit.cs, bench/referral-submit.sh); `sqlite-lock-wait` is the
 // small probe behind its latency figures (SqliteLockWait.cs); `survey-responses --db PATH/portal.db --survey ID --count N`
 // inserts generated responses to a published survey for the export benchmark (SurveyResponses.cs, bench/survey-exports.sh);
-// `survey-export-breakdown --db PATH/portal.db --survey ID` times the export's per-row work in process (SurveyExportBreakdown.cs).
+// `survey-export-breakdown --db PATH/portal.db --survey ID` times the export's per-row work in process (SurveyExportBreakdown.cs);
+// `content-recipe` and `survey-recipe` write bench/run-all.sh's data sets as recipes for the portal's import (BenchRecipes.cs).
 if (args.Length > 0 && args[0] == "referral-submit")
 {
     return await ReferralSubmit.RunAsync(args[1..]);
@@ -34,6 +35,16 @@ if (args.Length > 0 && args[0] == "survey-responses")
 if (args.Length > 0 && args[0] == "survey-export-breakdown")
 {
     return SurveyExportBreakdown.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "content-recipe")
+{
+    return BenchRecipes.Content(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "survey-recipe")
+{
+    return BenchRecipes.Survey(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "sqlite-lock-wait")

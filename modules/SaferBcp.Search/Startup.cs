@@ -9,7 +9,8 @@ namespace SaferBcp.Search;
 
 /// <summary>
 /// Site search on Lucene.Net: /search, an index per node in the data folder rebuilt from the database
-/// when missing and kept current from the content change log, and a back-office page to rebuild it.
+/// when missing and kept current from the content change log (caught up when content changes, not on every search),
+/// repeated searches answered from a cache per index version, and a back-office page to rebuild it.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -19,6 +20,8 @@ public sealed class Startup : ModuleStartup
     {
         services.AddSingleton(provider => new SearchIndex(provider.GetRequiredService<PortalDataPaths>().Folder("search-index")));
         services.AddSingleton<RebuildProgress>();
+        services.AddSingleton<SearchResultCache>();
+        services.AddSingleton<SearchFreshness>();
         services.AddScoped<SearchIndexer>();
         services.AddHostedService<SearchIndexingService>();
 

@@ -3,17 +3,20 @@ using SaferBcp.Search.Services;
 
 namespace SaferBcp.Search.Controllers;
 
-/// <summary>/search?q= — results are current: the index catches up with the change log before each search.</summary>
+/// <summary>
+/// /search?q= — results are current: the index catches up with the change log whenever content has changed
+/// (<see cref="SearchFreshness"/>), and repeated searches are answered from <see cref="SearchResultCache"/>.
+/// </summary>
 public sealed class SearchController : Controller
 {
     public const int PageSize = 10;
-    private readonly SearchIndex _index;
-    private readonly SearchIndexer _indexer;
+    private readonly SearchResultCache _results;
+    private readonly SearchFreshness _freshness;
 
-    public SearchController(SearchIndex index, SearchIndexer indexer)
+    public SearchController(SearchResultCache results, SearchFreshness freshness)
     {
-        _index = index;
-        _indexer = indexer;
+        _results = results;
+        _freshness = freshness;
     }
 
     [HttpGet("/search")]
@@ -26,8 +29,8 @@ public sealed class SearchController : Controller
         }
 
         page = Math.Clamp(page, 1, 100);
-        await _indexer.CatchUpAsync(HttpContext.RequestAborted);
-        var results = q.Length == 0 ? new SearchResults("", [], 0, 1, PageSize) : _index.Search(q, page, PageSize);
+        await _freshness.EnsureCurrentAsync().WaitAsync(HttpContext.RequestAborted);
+        var results = q.Length == 0 ? new SearchResults("", [], 0, 1, PageSize) : _results.Search(q, page, PageSize);
         ViewData["Title"] = q.Length == 0 ? "Search" : $"Search results for \u2018{q}\u2019";
         return View("~/Views/Search/Index.cshtml", results);
     }

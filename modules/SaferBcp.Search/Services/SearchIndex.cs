@@ -65,6 +65,23 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Changes whenever a commit changes what searches find (the reader's version); a key for cached results.</summary>
+    public long ReaderVersion
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return ((DirectoryReader)searcher.IndexReader).Version;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
     public void Upsert(string contentItemId, SearchText text)
     {
         var document = new Document
@@ -111,19 +128,22 @@ public sealed class SearchIndex : IDisposable
             {
                 TextFragmenter = new SimpleFragmenter(180),
             };
+            // Only the page shown is loaded and highlighted; the rest of the top hits are just counted.
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize))
             {
                 var doc = searcher.Doc(scoreDoc.Doc);
                 var summary = doc.Get("summary") ?? "";
                 var body = doc.Get("body") ?? "";
-                var snippet = Highlight(highlighter, "body", body) ?? Highlight(highlighter, "summary", summary) ?? System.Net.WebUtility.HtmlEncode(summary);
+                var summaryHtml = System.Net.WebUtility.HtmlEncode(summary);
+                var highlightedSummary = Highlight(highlighter, "summary", summary);
+                var snippet = Highlight(highlighter, "body", body) ?? highlightedSummary ?? summaryHtml;
                 var facts = doc.Fields.Where(f => f.Name.StartsWith(FactPrefix, StringComparison.Ordinal))
                     .ToDictionary(f => f.Name[FactPrefix.Length..], f => f.GetStringValue(), StringComparer.Ordinal);
-                hits.Add(new SearchHit(doc.Get(IdField), doc.Get("kind"), doc.Get("title"), doc.Get("url"), System.Net.WebUtility.HtmlEncode(summary), snippet)
+                hits.Add(new SearchHit(doc.Get(IdField), doc.Get("kind"), doc.Get("title"), doc.Get("url"), summaryHtml, snippet)
                 {
                     Facts = facts,
-                    HighlightedSummaryHtml = Highlight(highlighter, "summary", summary) ?? System.Net.WebUtility.HtmlEncode(summary),
+                    HighlightedSummaryHtml = highlightedSummary ?? summaryHtml,
                 });
             }
 
