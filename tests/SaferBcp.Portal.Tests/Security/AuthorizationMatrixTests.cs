@@ -250,6 +250,10 @@ public sealed class AuthorizationMatrixTests
         Only("GET admin/surveys/{id}/codebook.csv", Analysts, "/admin/surveys/{surveyId}/codebook.csv"),
         Only("GET admin/surveys/{id}/responses.xlsx", Analysts, "/admin/surveys/{surveyId}/responses.xlsx"),
 
+        // Campaign reach (issue 12, item 5): ViewReach, which the starting recipe gives Editors, Analysts and Administrators.
+        Only("GET admin/reach", ContentReaders),
+        Only("GET admin/reach/reach.csv", ContentReaders),
+
         // Safe Places (Editors).
         Only("GET admin/safe-places", Editors),
         Only("POST admin/safe-places/import", Editors),
