@@ -53,7 +53,7 @@ public sealed class EveryPageAccessibilityTests
             "admin/dataset/{id:int}/edit" => [$"/admin/dataset/{await dataset.Indicators.Select(i => i.Id).FirstAsync()}/edit"],
             "admin/dataset/values/{id:int}" => [$"/admin/dataset/values/{await dataset.Values.Select(v => v.Id).FirstAsync()}"],
             "admin/dataset/{id:int}/mapping" => [$"/admin/dataset/{await SurveyIndicatorAsync(dataset)}/mapping"],
-            "admin/dataset/{id:int}/mapping/question" => [$"/admin/dataset/{await SurveyIndicatorAsync(dataset)}/mapping/question"],
+            "admin/dataset/{id:int}/mapping/question" => [$"/admin/dataset/{await SurveyIndicatorAsync(dataset)}/mapping/question?survey={(await SurveyIds()).First()}"],
             "admin/email/templates/{name}" => services.GetServices<Email.Models.EmailTemplateDefinition>().Select(t => "/admin/email/templates/" + t.Name).ToList(),
             "admin/surveys/{id}" => (await SurveyIds()).Select(id => "/admin/surveys/" + id).ToList(),
             "admin/surveys/{id}/results" => (await SurveyIds()).Select(id => $"/admin/surveys/{id}/results").ToList(),
