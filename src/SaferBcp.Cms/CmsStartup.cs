@@ -207,6 +207,11 @@ public sealed class CmsStartup : ModuleStartup
 
         // The one rate limiter of the pipeline; modules add their policies with AddRateLimiter (Forms does).
         app.UseRateLimiter();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
+        {
+            module.ConfigureBeforeOutputCache(app);
+        }
+
         app.UseOutputCache();
         // After the output cache, so that a cached page is stored compressed (see PortalResponseCompression).
         app.UseResponseCompression();

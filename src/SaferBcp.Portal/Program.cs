@@ -15,7 +15,8 @@ builder.AddPortalModules(
     new SaferBcp.SafePlaces.Startup(),
     new SaferBcp.Support.Startup(),
     new SaferBcp.Dataset.Startup(),
-    new SaferBcp.Surveys.Startup());
+    new SaferBcp.Surveys.Startup(),
+    new SaferBcp.Reach.Startup());
 
 var app = builder.Build();
 

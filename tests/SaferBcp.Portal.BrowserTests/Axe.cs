@@ -18,6 +18,15 @@ public static class Axe
     /// </remarks>
     public static async Task AssertNoViolationsAsync(IPage page)
     {
+        if (await ViolationsAsync(page) is { } message)
+        {
+            Assert.Fail(message);
+        }
+    }
+
+    /// <summary>Every violation axe finds on the page as it is now, described as <see cref="AssertNoViolationsAsync"/> reports them; null when none.</summary>
+    public static async Task<string?> ViolationsAsync(IPage page)
+    {
         // Full detail for violations only: the passes and inapplicable rules are not needed, and leaving their
         // nodes out of the results makes a run about a third faster.
         var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
@@ -27,7 +36,7 @@ public static class Axe
             .ToList();
         if (violations.Count == 0)
         {
-            return;
+            return null;
         }
 
         var message = new StringBuilder();
@@ -46,7 +55,7 @@ public static class Axe
             }
         }
 
-        Assert.Fail(message.ToString());
+        return message.ToString();
     }
 
     private static string Shorten(string html) => html.Length > 160 ? html[..160] + "…" : html;

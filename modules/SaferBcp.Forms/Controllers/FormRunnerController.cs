@@ -26,6 +26,7 @@ public sealed class FormRunnerController : Controller
     private readonly FormSessionStore _sessions;
     private readonly AnswerValidator _validator;
     private readonly IEnumerable<IFormSubmissionHandler> _handlers;
+    private readonly IEnumerable<IFormJourneyObserver> _observers;
     private readonly PortalDatabase _database;
     private readonly MarkdownRenderer _markdown;
     private readonly TimeProvider _clock;
@@ -38,6 +39,7 @@ public sealed class FormRunnerController : Controller
         FormSessionStore sessions,
         AnswerValidator validator,
         IEnumerable<IFormSubmissionHandler> handlers,
+        IEnumerable<IFormJourneyObserver> observers,
         PortalDatabase database,
         MarkdownRenderer markdown,
         TimeProvider clock,
@@ -50,6 +52,7 @@ public sealed class FormRunnerController : Controller
         _sessions = sessions;
         _validator = validator;
         _handlers = handlers;
+        _observers = observers;
         _database = database;
         _markdown = markdown;
         _clock = clock;
@@ -173,6 +176,10 @@ public sealed class FormRunnerController : Controller
         {
             var (token, _) = await _sessions.CreateAsync(form.ContentItemId, state);
             Response.Cookies.Append(CookieName, token, SessionCookie(form));
+            foreach (var observer in _observers)
+            {
+                observer.Started(form.ContentItemId);
+            }
         }
         else
         {
@@ -278,6 +285,11 @@ public sealed class FormRunnerController : Controller
 
                 await _sessions.MarkSubmittedAsync(key, result.Reference, result.WhatHappensNextMarkdown, cancellationToken);
                 await transaction.CommitAsync();
+                foreach (var observer in _observers)
+                {
+                    observer.Completed(form.ContentItemId);
+                }
+
                 return Redirect(BaseUrl(form) + "/confirmation");
             }
         }

@@ -37,6 +37,14 @@ public abstract class ModuleStartup
     {
     }
 
+    /// <summary>
+    /// Middleware that must see every public request, including those the output cache answers: added after routing,
+    /// authentication and the rate limiter, just before the output cache. Keep it cheap: it runs on every page view.
+    /// </summary>
+    public virtual void ConfigureBeforeOutputCache(IApplicationBuilder app)
+    {
+    }
+
     /// <summary>Middleware the module needs, added after routing and authentication.</summary>
     public virtual void Configure(IApplicationBuilder app)
     {

@@ -256,6 +256,10 @@ public sealed class AuthorizationMatrixTests
         OnlyMissing("POST admin/surveys/{id}/assisted", Admin, "/admin/surveys/no-such-survey/assisted"),
         OnlyMissing("POST admin/surveys/{id}/assisted/import", Admin, "/admin/surveys/no-such-survey/assisted/import"),
 
+        // Campaign reach (issue 12, item 5): ViewReach, which the starting recipe gives Editors, Analysts and Administrators.
+        Only("GET admin/reach", ContentReaders),
+        Only("GET admin/reach/reach.csv", ContentReaders),
+
         // Safe Places (Editors).
         Only("GET admin/safe-places", Editors),
         Only("POST admin/safe-places/import", Editors),
