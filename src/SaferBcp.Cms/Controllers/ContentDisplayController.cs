@@ -36,6 +36,11 @@ public sealed class ContentDisplayController : Controller
         var culture = ContentTranslations.RequestCulture(HttpContext);
         var item = (culture == PortalCultures.Default ? null : await _content.GetPublishedByPathAsync(path, culture))
             ?? await _content.GetPublishedByPathAsync(path);
+        if (item is not null && item.Culture != culture)
+        {
+            // The English page moved after it was translated: its translation is still its translation.
+            item = await _translations.FindPublishedAsync(item, culture) ?? item;
+        }
         if (item is null)
         {
             var moved = await _content.FindRedirectAsync(path);

@@ -144,6 +144,13 @@ public sealed class ContentTranslations
         return new PageLanguages(requestCulture, shown.Culture, toBeChecked, links);
     }
 
+    /// <summary>The published translation of an English item in a culture, whatever its address; null if none.</summary>
+    public Task<ContentItem?> FindPublishedAsync(ContentItem original, string culture)
+    {
+        var set = SetOf(original);
+        return _content.Query().FirstOrDefaultAsync(c => c.Published && c.LocalizationSet == set && c.Culture == culture);
+    }
+
     /// <summary>Addresses (without "/") published in a culture: links in a translated page go to these translations.</summary>
     public async Task<IReadOnlySet<string>> PublishedPathsAsync(string culture) =>
         (await _content.Query().Where(c => c.Published && c.Culture == culture && c.Path != null).Select(c => c.Path!).ToListAsync()).ToHashSet(StringComparer.Ordinal);

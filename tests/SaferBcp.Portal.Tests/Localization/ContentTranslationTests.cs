@@ -136,6 +136,21 @@ public sealed partial class ContentTranslationTests : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task A_translation_is_still_served_after_its_english_page_moves()
+    {
+        using var editor = await EditorAsync();
+        using var visitor = _portal.Browser();
+        var id = await CreateAsync(editor, "Tide tables", "tide-tables", "English tide words.");
+        await TranslateAsync(editor, id, "pl", "Tabele pływów", "tide-tables", "Polskie słowa o pływach.");
+        using var moved = await PortalFactory.PostFormAsync(editor, $"/admin/content/{id}/edit", $"/admin/content/{id}/edit", Page("Tide tables", "tide-times", "English tide words."));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        var html = await ReadAsync(visitor, "/pl/tide-times");
+        Assert.Contains("Polskie słowa o pływach.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(TranslationNotices.NotTranslated("pl"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_output_cache_keeps_each_language_apart()
     {
         using var editor = await EditorAsync();
