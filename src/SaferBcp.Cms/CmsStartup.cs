@@ -64,9 +64,11 @@ public sealed class CmsStartup : ModuleStartup
 
         services.AddSingleton<ContentTypeRegistry>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<SaferBcp.Cms.Localization.ContentTranslations>();
         services.AddScoped<ContentChangeLog>();
         services.AddScoped<IContentValidator, TitleValidator>();
         services.AddScoped<IContentValidator, AutorouteValidator>();
+        services.AddScoped<IContentValidator, SaferBcp.Cms.Localization.LocalizationValidator>();
         services.AddSingleton<LocalCaches>();
         services.AddScoped<ChangeAnnouncer>();
         services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();

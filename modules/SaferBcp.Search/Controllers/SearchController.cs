@@ -30,7 +30,7 @@ public sealed class SearchController : Controller
 
         page = Math.Clamp(page, 1, 100);
         await _freshness.EnsureCurrentAsync().WaitAsync(HttpContext.RequestAborted);
-        var results = q.Length == 0 ? new SearchResults("", [], 0, 1, PageSize) : _results.Search(q, page, PageSize);
+        var results = q.Length == 0 ? new SearchResults("", [], 0, 1, PageSize) : _results.Search(q, page, PageSize, SaferBcp.Cms.Localization.ContentTranslations.RequestCulture(HttpContext));
         ViewData["Title"] = q.Length == 0 ? "Search" : $"Search results for \u2018{q}\u2019";
         return View("~/Views/Search/Index.cshtml", results);
     }

@@ -88,6 +88,7 @@ public sealed class SearchIndex : IDisposable
         {
             new StringField(IdField, contentItemId, Field.Store.YES),
             new StringField("kind", text.Kind, Field.Store.YES),
+            new StringField("culture", text.Culture, Field.Store.YES),
             new StoredField("url", text.Url),
             new TextField("title", text.Title, Field.Store.YES),
             new TextField("summary", text.Summary, Field.Store.YES),
@@ -112,7 +113,7 @@ public sealed class SearchIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    public SearchResults Search(string query, int page, int pageSize)
+    public SearchResults Search(string query, int page, int pageSize, string culture = SaferBcp.Cms.Localization.PortalCultures.Default)
     {
         var parsed = Parse(query);
         if (parsed is null)
@@ -123,7 +124,7 @@ public sealed class SearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(parsed, page * pageSize);
+            var top = searcher.Search(InCulture(parsed, culture), page * pageSize);
             var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(parsed))
             {
                 TextFragmenter = new SimpleFragmenter(180),
@@ -144,6 +145,7 @@ public sealed class SearchIndex : IDisposable
                 {
                     Facts = facts,
                     HighlightedSummaryHtml = highlightedSummary ?? summaryHtml,
+                    Culture = doc.Get("culture") ?? SaferBcp.Cms.Localization.PortalCultures.Default,
                 });
             }
 
@@ -179,6 +181,18 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>English searches leave translations out; /pl/search finds Polish translations and English pages.</summary>
+    private static BooleanQuery InCulture(Query parsed, string culture)
+    {
+        var filtered = new BooleanQuery { { parsed, Occur.MUST } };
+        foreach (var other in SaferBcp.Cms.Localization.PortalCultures.Translated.Where(c => c != culture))
+        {
+            filtered.Add(new TermQuery(new Term("culture", other)), Occur.MUST_NOT);
+        }
+
+        return filtered;
+    }
+
     private string? Highlight(Highlighter highlighter, string field, string text)
     {
         if (text.Length == 0)
@@ -208,6 +222,9 @@ public sealed record SearchHit(string ContentItemId, string Kind, string Title, 
 
     /// <summary>The whole summary with the searched words marked, for layouts that show the summary rather than a snippet.</summary>
     public string HighlightedSummaryHtml { get; init; } = "";
+
+    /// <summary>The result's language, so a Polish results page marks English results as English.</summary>
+    public string Culture { get; init; } = SaferBcp.Cms.Localization.PortalCultures.Default;
 
     public string? Fact(string key) => Facts.GetValueOrDefault(key) is { Length: > 0 } value ? value : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace SaferBcp.Search.Services;
@@ -19,7 +18,7 @@ public sealed class SearchResultCache : IDisposable
 
     public SearchResultCache(SearchIndex index) => _index = index;
 
-    public SearchResults Search(string query, int page, int pageSize)
+    public SearchResults Search(string query, int page, int pageSize, string culture = SaferBcp.Cms.Localization.PortalCultures.Default)
     {
         var version = _index.ReaderVersion;
         if (Interlocked.Exchange(ref _version, version) != version)
@@ -27,13 +26,13 @@ public sealed class SearchResultCache : IDisposable
             _cache.Compact(1.0);
         }
 
-        var key = new Key(query, page, pageSize, CultureInfo.CurrentUICulture.Name, version);
+        var key = new Key(query, page, pageSize, culture, version);
         if (_cache.TryGetValue(key, out SearchResults? cached) && cached is not null)
         {
             return cached;
         }
 
-        var results = _index.Search(query, page, pageSize);
+        var results = _index.Search(query, page, pageSize, culture);
         _cache.Set(key, results, EntryOptions);
         return results;
     }

@@ -22,6 +22,12 @@ public sealed class ContentItem
     /// <summary>The public address (from AutoroutePart), kept as a column so routes and uniqueness are queries.</summary>
     public string? Path { get; set; }
 
+    /// <summary>The language of this version (from LocalizationPart; "en" when it has none), so (Path, Culture) is unique.</summary>
+    public string Culture { get; set; } = "en";
+
+    /// <summary>On a translation: the ContentItemId of the English original it translates (from LocalizationPart).</summary>
+    public string? LocalizationSet { get; set; }
+
     public bool Latest { get; set; }
 
     public bool Published { get; set; }

@@ -71,7 +71,14 @@ public sealed class ContentManager
     public Task<ContentItem?> GetPublishedByPathAsync(string path)
     {
         var normalized = ContentPath.Normalize(path);
-        return _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.Published && c.Path == normalized);
+        return _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.Published && c.Path == normalized && c.Culture == Localization.PortalCultures.Default);
+    }
+
+    /// <summary>The published item at this address in one language (a translation shares its original's address).</summary>
+    public Task<ContentItem?> GetPublishedByPathAsync(string path, string culture)
+    {
+        var normalized = ContentPath.Normalize(path);
+        return _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.Published && c.Path == normalized && c.Culture == culture);
     }
 
     /// <summary>Where an old address now points, if the item behind it is still published.</summary>
@@ -125,6 +132,8 @@ public sealed class ContentManager
         draft.Content = (System.Text.Json.Nodes.JsonObject)edited.Content.DeepClone();
         draft.DisplayText = edited.DisplayText;
         draft.Path = edited.Path;
+        draft.Culture = edited.Culture;
+        draft.LocalizationSet = edited.LocalizationSet;
         draft.Author = user;
         draft.ModifiedUtc = UtcNow;
         await _db.SaveChangesAsync();
@@ -387,6 +396,10 @@ public sealed class ContentManager
             item.Apply(new AutoroutePart { Path = path });
             item.Path = path;
         }
+
+        var localization = item.Has<Localization.LocalizationPart>() ? item.As<Localization.LocalizationPart>() : null;
+        item.Culture = localization?.Culture ?? Localization.PortalCultures.Default;
+        item.LocalizationSet = localization?.LocalizationSet;
     }
 
     private async Task UpdateRedirectsAsync(ContentItem published, string? previousPath)

@@ -67,7 +67,7 @@ public sealed class AutorouteValidator : IContentValidator
         }
 
         var takenBy = await _db.ContentItems.AsNoTracking()
-            .Where(c => c.Path == path && c.ContentItemId != item.ContentItemId && (c.Latest || c.Published))
+            .Where(c => c.Path == path && c.Culture == item.Culture && c.ContentItemId != item.ContentItemId && (c.Latest || c.Published))
             .Select(c => c.DisplayText).FirstOrDefaultAsync();
         if (takenBy is not null)
         {

@@ -17,6 +17,9 @@ public sealed record SearchText(string Title, string Summary, string Body, strin
     /// result, not searched.
     /// </summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The text's language: a translation is found by searches in its language (/pl/search).</summary>
+    public string Culture { get; init; } = Localization.PortalCultures.Default;
 }
 
 /// <summary>The fact keys the Search module's result layouts read.</summary>

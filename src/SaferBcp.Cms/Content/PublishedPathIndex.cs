@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace SaferBcp.Cms.Content;
 
-/// <summary>The unique index on published items' paths (IX_ContentItems_PublishedPath, in CmsDbContext), as each provider reports a clash.</summary>
+/// <summary>The unique index on published items' (path, culture) (IX_ContentItems_PublishedPath, in CmsDbContext), as each provider reports a clash.</summary>
 public static class PublishedPathIndex
 {
     public const string Name = "IX_ContentItems_PublishedPath";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Localization;
 using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Cms.Controllers;
@@ -37,7 +38,7 @@ public sealed class AdminContentController : AdminControllerBase
 
     [HttpGet("")]
     [Authorize(Policy = CmsPermissions.ManageContent)]
-    public async Task<IActionResult> Index(string? type, string? status, string? q, int page = 1)
+    public async Task<IActionResult> Index(string? type, string? status, string? q, string? missing, int page = 1)
     {
         var latest = _content.Query().Where(c => c.Latest);
         if (!string.IsNullOrEmpty(type))
@@ -61,13 +62,30 @@ public sealed class AdminContentController : AdminControllerBase
             _ => latest,
         };
 
+        if (PortalCultures.IsTranslated(missing))
+        {
+            // English pages that can be translated and have no translation (not even a draft) in that language.
+            var translated = _content.Query().Where(c => c.Latest && c.Culture == missing && c.LocalizationSet != null).Select(c => c.LocalizationSet);
+            latest = latest.Where(c => c.Culture == PortalCultures.Default && ContentTranslations.TranslatableTypes.Contains(c.ContentType) && !translated.Contains(c.ContentItemId));
+        }
+        else
+        {
+            missing = null;
+        }
+
         page = Math.Max(1, page);
         var total = await latest.CountAsync();
         var items = await latest.OrderByDescending(c => c.ModifiedUtc).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
         var ids = items.Select(i => i.ContentItemId).ToList();
         var live = await _content.Query().Where(c => c.Published && ids.Contains(c.ContentItemId)).Select(c => c.ContentItemId).ToListAsync();
+        var translations = (await _content.Query().Where(c => c.Latest && c.LocalizationSet != null && ids.Contains(c.LocalizationSet)).Select(c => new { c.LocalizationSet, c.Culture }).ToListAsync())
+            .GroupBy(t => t.LocalizationSet!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Culture).Order().ToList());
         ViewData["Title"] = "Content";
-        return View(new ContentListModel(items, live.ToHashSet(), _types.All.ToList(), type, status, q, page, (total + PageSize - 1) / PageSize, total));
+        return View(new ContentListModel(items, live.ToHashSet(), _types.All.ToList(), type, status, q, page, (total + PageSize - 1) / PageSize, total)
+        {
+            Missing = missing,
+            Translations = translations,
+        });
     }
 
     [HttpGet("new/{type}")]
@@ -270,6 +288,7 @@ public sealed class AdminContentController : AdminControllerBase
     private async Task<IActionResult> SaveAsync(ContentItem item, string? submit, bool isNew)
     {
         var editor = EditorFor(item.ContentType)!;
+        var before = item.CloneAsNewVersion();
         item.Apply(new TitlePart { Title = Request.Form["TitlePart.Title"].ToString() });
         if (_types.Find(item.ContentType)!.Routable)
         {
@@ -283,6 +302,7 @@ public sealed class AdminContentController : AdminControllerBase
         }
 
         editor.Bind(item, Request.Form);
+        ContentTranslations.ClearCheckIfTextChanged(before, item);
         try
         {
             var saved = await _content.SaveDraftAsync(item, CurrentUserName);
@@ -325,7 +345,14 @@ public sealed class AdminContentController : AdminControllerBase
         new(item, _types.Find(item.ContentType)!, EditorFor(item.ContentType)!.PartialViewName, new ContentEditorContext(item, errors), isNew, published);
 }
 
-public sealed record ContentListModel(IReadOnlyList<ContentItem> Items, IReadOnlySet<string> LiveIds, IReadOnlyList<ContentTypeDefinition> Types, string? Type, string? Status, string? Query, int Page, int Pages, int Total);
+public sealed record ContentListModel(IReadOnlyList<ContentItem> Items, IReadOnlySet<string> LiveIds, IReadOnlyList<ContentTypeDefinition> Types, string? Type, string? Status, string? Query, int Page, int Pages, int Total)
+{
+    /// <summary>The "missing translation in" filter: a culture name, or null.</summary>
+    public string? Missing { get; init; }
+
+    /// <summary>Each listed original's translations (cultures), by its ContentItemId.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Translations { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
 
 public sealed record ContentEditModel(ContentItem Item, ContentTypeDefinition Type, string PartialViewName, ContentEditorContext Editor, bool IsNew, ContentItem? Published)
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Localization;
 using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Cms.Controllers;
@@ -12,11 +13,13 @@ public sealed class ContentDisplayController : Controller
 {
     private readonly ContentManager _content;
     private readonly IEnumerable<IContentDisplay> _displays;
+    private readonly ContentTranslations _translations;
 
-    public ContentDisplayController(ContentManager content, IEnumerable<IContentDisplay> displays)
+    public ContentDisplayController(ContentManager content, IEnumerable<IContentDisplay> displays, ContentTranslations translations)
     {
         _content = content;
         _displays = displays;
+        _translations = translations;
     }
 
     [HttpGet("{**path}", Order = int.MaxValue)]
@@ -29,13 +32,22 @@ public sealed class ContentDisplayController : Controller
             return NotFound();
         }
 
-        var item = await _content.GetPublishedByPathAsync(path);
+        // /pl/x: the Polish translation of the item at x; without one, the English page with a notice in Polish.
+        var culture = ContentTranslations.RequestCulture(HttpContext);
+        var item = (culture == PortalCultures.Default ? null : await _content.GetPublishedByPathAsync(path, culture))
+            ?? await _content.GetPublishedByPathAsync(path);
+        if (item is not null && item.Culture != culture)
+        {
+            // The English page moved after it was translated: its translation is still its translation.
+            item = await _translations.FindPublishedAsync(item, culture) ?? item;
+        }
         if (item is null)
         {
             var moved = await _content.FindRedirectAsync(path);
-            return moved is null ? NotFound() : RedirectPermanent("/" + moved);
+            return moved is null ? NotFound() : RedirectPermanent(PortalCultures.AddressIn(culture, "/" + moved));
         }
 
+        ViewData[PageLanguages.Key] = await _translations.LanguagesOfAsync(item, culture);
         return await RenderAsync(this, _displays, item, preview: false);
     }
 

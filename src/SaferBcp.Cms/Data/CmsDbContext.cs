@@ -45,9 +45,13 @@ public sealed class CmsDbContext : IdentityDbContext<PortalUser, PortalRole, str
             e.Property(x => x.Path).HasMaxLength(200);
             e.HasIndex(x => new { x.Path, x.Published });
 
-            // One published item per address, whichever node publishes: the editor's check reads before it writes,
-            // so two nodes publishing at once could both pass it; the database refuses the second.
-            e.HasIndex(x => x.Path).IsUnique().HasDatabaseName(PublishedPathIndex.Name)
+            // One published item per address and language, whichever node publishes: the editor's check reads before it
+            // writes, so two nodes publishing at once could both pass it; the database refuses the second. A translation
+            // shares its original's address in another culture (/pl/x is the Polish item at x).
+            e.Property(x => x.Culture).HasMaxLength(16).IsRequired().HasDefaultValue(Localization.PortalCultures.Default);
+            e.Property(x => x.LocalizationSet).HasMaxLength(64);
+            e.HasIndex(x => x.LocalizationSet);
+            e.HasIndex(x => new { x.Path, x.Culture }).IsUnique().HasDatabaseName(PublishedPathIndex.Name)
                 .HasFilter(Database.IsNpgsql() ? "\"Published\" AND \"Path\" IS NOT NULL" : "\"Published\" = 1 AND \"Path\" IS NOT NULL");
             e.Property(x => x.Owner).HasMaxLength(256);
             e.Property(x => x.Author).HasMaxLength(256);

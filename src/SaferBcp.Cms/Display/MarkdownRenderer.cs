@@ -1,6 +1,8 @@
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace SaferBcp.Cms.Display;
 
@@ -41,6 +43,29 @@ public sealed class MarkdownRenderer
         }
 
         return _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    }
+
+    /// <summary>
+    /// As <see cref="ToHtml(string?)"/>, with each link's address passed through <paramref name="rewriteUrl"/> first:
+    /// a translated page's links go to the translation of the page they point at, where there is one.
+    /// </summary>
+    public string ToHtml(string? markdown, Func<string, string> rewriteUrl)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url)
+            {
+                link.Url = rewriteUrl(url);
+            }
+        }
+
+        return _sanitizer.Sanitize(document.ToHtml(Pipeline));
     }
 
     /// <summary>Plain text for search and summaries.</summary>

@@ -186,6 +186,10 @@ public sealed class AuthorizationMatrixTests
         Only("GET admin/content/{id}/versions", Editors, "/admin/content/{pageId}/versions"),
         Only("POST admin/content/{id}/versions/{version:int}/restore", Editors, "/admin/content/no-such-item/versions/1/restore"),
         OnlyMissing("POST admin/content/{id}/delete", Editors, "/admin/content/no-such-item/delete"),
+
+        // Content translations (issue 12): add a translation, confirm a translator checked it.
+        Only("POST admin/content/{id}/translations", Editors, "/admin/content/no-such-item/translations"),
+        Only("POST admin/content/{id}/confirm-translation", Editors, "/admin/content/no-such-item/confirm-translation"),
         Only("GET admin/menus", Editors),
         Only("GET admin/menus/{name}", Editors, "/admin/menus/{menuName}"),
         OnlyMissing("POST admin/menus/{name}", Editors, "/admin/menus/no-such-menu"),

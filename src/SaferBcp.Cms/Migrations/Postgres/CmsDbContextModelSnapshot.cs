@@ -158,6 +158,13 @@ namespace SaferBcp.Cms.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("DisplayText")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -165,6 +172,10 @@ namespace SaferBcp.Cms.Migrations.Postgres
 
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LocalizationSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("ModifiedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -194,10 +205,7 @@ namespace SaferBcp.Cms.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Path")
-                        .IsUnique()
-                        .HasDatabaseName("IX_ContentItems_PublishedPath")
-                        .HasFilter("\"Published\" AND \"Path\" IS NOT NULL");
+                    b.HasIndex("LocalizationSet");
 
                     b.HasIndex("PublishAtUtc");
 
@@ -209,6 +217,11 @@ namespace SaferBcp.Cms.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ContentType", "Published");
+
+                    b.HasIndex("Path", "Culture")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ContentItems_PublishedPath")
+                        .HasFilter("\"Published\" AND \"Path\" IS NOT NULL");
 
                     b.HasIndex("Path", "Published");
 

@@ -147,6 +147,13 @@ namespace SaferBcp.Cms.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("DisplayText")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -154,6 +161,10 @@ namespace SaferBcp.Cms.Migrations.Sqlite
 
                     b.Property<bool>("Latest")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalizationSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedUtc")
                         .HasColumnType("TEXT");
@@ -183,10 +194,7 @@ namespace SaferBcp.Cms.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Path")
-                        .IsUnique()
-                        .HasDatabaseName("IX_ContentItems_PublishedPath")
-                        .HasFilter("\"Published\" = 1 AND \"Path\" IS NOT NULL");
+                    b.HasIndex("LocalizationSet");
 
                     b.HasIndex("PublishAtUtc");
 
@@ -198,6 +206,11 @@ namespace SaferBcp.Cms.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ContentType", "Published");
+
+                    b.HasIndex("Path", "Culture")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ContentItems_PublishedPath")
+                        .HasFilter("\"Published\" = 1 AND \"Path\" IS NOT NULL");
 
                     b.HasIndex("Path", "Published");
 

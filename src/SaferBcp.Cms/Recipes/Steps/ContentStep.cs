@@ -133,7 +133,8 @@ public sealed partial class ContentStep : IRecipeStep
     public async Task<JsonObject?> ExportAsync(CancellationToken cancellationToken)
     {
         var array = new JsonArray();
-        var latest = await _content.Query().Where(c => c.Latest).OrderBy(c => c.ContentType).ThenBy(c => c.Path).ToListAsync(cancellationToken);
+        // Originals before translations: a translation's original must exist when the recipe is applied.
+        var latest = await _content.Query().Where(c => c.Latest).OrderBy(c => c.ContentType).ThenBy(c => c.LocalizationSet != null).ThenBy(c => c.Path).ToListAsync(cancellationToken);
         var published = await _content.Query().Where(c => c.Published).ToDictionaryAsync(c => c.ContentItemId, cancellationToken);
         foreach (var item in latest)
         {
