@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SaferBcp.Cms.Controllers;
+using SaferBcp.Cms.Security;
+using SaferBcp.Review.Models;
+
+namespace SaferBcp.Review.Services;
+
+/// <summary>The editor's Publishing section: the review history, and "Submit for review" for those who may not publish it.</summary>
+public sealed class ReviewPanelViewComponent : ViewComponent
+{
+    private readonly ReviewWorkflow _workflow;
+    private readonly IAuthorizationService _authorization;
+    private readonly TimeProvider _clock;
+
+    public ReviewPanelViewComponent(ReviewWorkflow workflow, IAuthorizationService authorization, TimeProvider clock)
+    {
+        _workflow = workflow;
+        _authorization = authorization;
+        _clock = clock;
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync(ContentEditModel model)
+    {
+        var history = await _workflow.HistoryAsync(model.Item.ContentItemId);
+        var canSubmit = !model.MayPublish && (await _authorization.AuthorizeAsync(UserClaimsPrincipal, CmsPermissions.ManageContent)).Succeeded;
+        var isReviewer = (await _authorization.AuthorizeAsync(UserClaimsPrincipal, Permissions.ReviewContent)).Succeeded;
+        return View(new ReviewPanelModel(model, history, canSubmit, isReviewer, Cms.Content.UkTime.Now(_clock)));
+    }
+}
+
+public sealed record ReviewPanelModel(ContentEditModel Editor, IReadOnlyList<ReviewRequest> History, bool CanSubmit, bool IsReviewer, DateTime NowUk)
+{
+    public ReviewRequest? Waiting => History.FirstOrDefault(r => r.Status == ReviewStatus.Waiting);
+}
