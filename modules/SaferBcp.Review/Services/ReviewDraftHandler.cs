@@ -25,16 +25,12 @@ public sealed class ReviewDraftHandler : IContentHandler
         _clock = clock;
     }
 
+    /// <summary>Someone who may publish it did so while it waited (a voluntary review): nothing is left to review.</summary>
+    public Task PublishedAsync(ContentItem item) => WithdrawAsync(item, "Published without review", "it was published directly");
+
     public async Task DraftSavedAsync(ContentItem item)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
-        var withdrawn = await _db.Requests.Where(r => r.ContentItemId == item.ContentItemId && r.Status == ReviewStatus.Waiting)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReviewStatus.Withdrawn).SetProperty(r => r.DecidedUtc, now)
-                .SetProperty(r => r.Comment, "Changed after it was submitted"));
-        if (withdrawn > 0)
-        {
-            await _audit.WriteAsync("review.withdrawn", item.ContentType, item.ContentItemId, "Submission for review withdrawn: the draft was changed");
-        }
+        await WithdrawAsync(item, "Changed after it was submitted", "the draft was changed");
 
         var approvedForLater = item.PublishAtUtc is not null && await _db.Requests.AnyAsync(r =>
             r.ContentItemId == item.ContentItemId && r.Status == ReviewStatus.Approved && r.Version == item.Version && r.PublishAtUtc != null);
@@ -47,6 +43,18 @@ public sealed class ReviewDraftHandler : IContentHandler
             {
                 await _audit.WriteAsync("review.schedule-cancelled", item.ContentType, item.ContentItemId, "Scheduled publishing cancelled: the approved draft was changed and must be reviewed again");
             }
+        }
+    }
+
+    private async Task WithdrawAsync(ContentItem item, string comment, string why)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var withdrawn = await _db.Requests.Where(r => r.ContentItemId == item.ContentItemId && r.Status == ReviewStatus.Waiting)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReviewStatus.Withdrawn).SetProperty(r => r.DecidedUtc, now)
+                .SetProperty(r => r.Comment, comment));
+        if (withdrawn > 0)
+        {
+            await _audit.WriteAsync("review.withdrawn", item.ContentType, item.ContentItemId, "Submission for review withdrawn: " + why);
         }
     }
 }

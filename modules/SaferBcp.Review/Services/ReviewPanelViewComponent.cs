@@ -23,8 +23,10 @@ public sealed class ReviewPanelViewComponent : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(ContentEditModel model)
     {
         var history = await _workflow.HistoryAsync(model.Item.ContentItemId);
-        var canSubmit = !model.MayPublish && (await _authorization.AuthorizeAsync(UserClaimsPrincipal, CmsPermissions.ManageContent)).Succeeded;
         var isReviewer = (await _authorization.AuthorizeAsync(UserClaimsPrincipal, Permissions.ReviewContent)).Succeeded;
+
+        // Anyone who edits but does not review may ask for a review: required when they may not publish it, else by choice.
+        var canSubmit = !isReviewer && (await _authorization.AuthorizeAsync(UserClaimsPrincipal, CmsPermissions.ManageContent)).Succeeded;
         return View(new ReviewPanelModel(model, history, canSubmit, isReviewer, Cms.Content.UkTime.Now(_clock)));
     }
 }

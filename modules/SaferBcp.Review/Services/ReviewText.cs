@@ -10,6 +10,6 @@ public static class ReviewText
         ReviewStatus.Waiting => "Waiting for review.",
         ReviewStatus.Approved => $"Approved by {r.DecidedBy} on {UkTime.Format(r.DecidedUtc!.Value)}.",
         ReviewStatus.SentBack => $"Sent back by {r.DecidedBy} on {UkTime.Format(r.DecidedUtc!.Value)}.",
-        _ => "Withdrawn: the draft was changed after it was submitted.",
+        _ => $"Withdrawn: {r.Comment?.ToLowerInvariant() ?? "the draft was changed"}.",
     };
 }

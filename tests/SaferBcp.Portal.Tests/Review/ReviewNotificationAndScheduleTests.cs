@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SaferBcp.Cms.Background;
-using SaferBcp.Cms.Data;
 using SaferBcp.Cms.Security;
 
 namespace SaferBcp.Portal.Tests.Review;
