@@ -62,7 +62,7 @@ public sealed class ReviewBrowserTests
         await reviewer.ScreenshotAsync(new() { Path = ReviewScreenshots.PathFor("review-compare.png"), FullPage = true });
 
         await TabToAsync(reviewer, reviewer.GetByLabel("Comment for the editor (optional)"));
-        await reviewer.Keyboard.TypeAsync("Checked with the refuge manager");
+        await reviewer.Keyboard.InsertTextAsync("Checked with the refuge manager");
         await TabToAsync(reviewer, reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }));
         await reviewer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(reviewer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Approved. It is now on the public site");
