@@ -10,6 +10,7 @@ builder.AddPortalModules(
     new SaferBcp.Media.Startup(),
     new SaferBcp.Search.Startup(),
     new SaferBcp.Email.Startup(),
+    new SaferBcp.Review.Startup(),
     new SaferBcp.Forms.Startup(),
     new SaferBcp.Referrals.Startup(),
     new SaferBcp.SafePlaces.Startup(),

@@ -157,7 +157,8 @@ public sealed partial class SupportTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task An_unpublished_service_appears_nowhere_public()
     {
-        await _portal.CreateStaffAsync("editor-support-test", "Editor");
+        // Support services need review before publishing (the starting recipe): a Reviewer publishes them directly.
+        await _portal.CreateStaffAsync("editor-support-test", "Reviewer");
         using var editor = _portal.Browser();
         await PortalFactory.SignInAsync(editor, "editor-support-test", PortalFactory.StaffPassword);
         using var visitor = _portal.Browser();

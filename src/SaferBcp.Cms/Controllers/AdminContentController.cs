@@ -23,9 +23,11 @@ public sealed class AdminContentController : AdminControllerBase
     private readonly MarkdownRenderer _markdown;
     private readonly PortalDatabase _database;
     private readonly IEnumerable<IContentAddress> _addresses;
+    private readonly IEnumerable<IPublishingGate> _gates;
 
-    public AdminContentController(ContentManager content, ContentTypeRegistry types, IEnumerable<IContentEditor> editors, IEnumerable<IContentDisplay> displays, IAuthorizationService authorization, MarkdownRenderer markdown, PortalDatabase database, IEnumerable<IContentAddress> addresses)
+    public AdminContentController(ContentManager content, ContentTypeRegistry types, IEnumerable<IContentEditor> editors, IEnumerable<IContentDisplay> displays, IAuthorizationService authorization, MarkdownRenderer markdown, PortalDatabase database, IEnumerable<IContentAddress> addresses, IEnumerable<IPublishingGate> gates)
     {
+        _gates = gates;
         _addresses = addresses;
         _database = database;
         _content = content;
@@ -90,7 +92,7 @@ public sealed class AdminContentController : AdminControllerBase
 
     [HttpGet("new/{type}")]
     [Authorize(Policy = CmsPermissions.ManageContent)]
-    public IActionResult New(string type)
+    public async Task<IActionResult> New(string type)
     {
         if (_types.Find(type) is not { Creatable: true } definition || EditorFor(definition.Name) is null)
         {
@@ -99,7 +101,7 @@ public sealed class AdminContentController : AdminControllerBase
 
         var item = _content.New(definition.Name);
         ViewData["Title"] = $"New {definition.DisplayName.ToLowerInvariant()}";
-        return View("Edit", BuildEditModel(item, isNew: true, new Dictionary<string, string>()));
+        return View("Edit", BuildEditModel(item, isNew: true, new Dictionary<string, string>(), mayPublish: await MayPublishAsync(item)));
     }
 
     [HttpPost("new/{type}")]
@@ -126,7 +128,7 @@ public sealed class AdminContentController : AdminControllerBase
         }
 
         ViewData["Title"] = $"Edit \u201c{item.DisplayText}\u201d";
-        return View(BuildEditModel(item, isNew: false, new Dictionary<string, string>(), await _content.GetAsync(id)));
+        return View(BuildEditModel(item, isNew: false, new Dictionary<string, string>(), await _content.GetAsync(id), await MayPublishAsync(item)));
     }
 
     [HttpPost("{id}/edit")]
@@ -174,6 +176,11 @@ public sealed class AdminContentController : AdminControllerBase
     [Authorize(Policy = CmsPermissions.PublishContent)]
     public async Task<IActionResult> Publish(string id)
     {
+        if (await _content.GetAsync(id, VersionOptions.Latest) is { } latest && !await MayPublishAsync(latest))
+        {
+            return Forbid();
+        }
+
         try
         {
             var item = await _content.PublishAsync(id, CurrentUserName);
@@ -211,6 +218,11 @@ public sealed class AdminContentController : AdminControllerBase
             }
 
             atUtc = UkTime.ToUtc(day.ToDateTime(clock));
+        }
+
+        if (!unpublish && atUtc is not null && await _content.GetAsync(id, VersionOptions.Latest) is { } latest && !await MayPublishAsync(latest))
+        {
+            return Forbid();
         }
 
         try
@@ -308,7 +320,7 @@ public sealed class AdminContentController : AdminControllerBase
             var saved = await _content.SaveDraftAsync(item, CurrentUserName);
             if (submit == "publish")
             {
-                if (!(await _authorization.AuthorizeAsync(User, CmsPermissions.PublishContent)).Succeeded)
+                if (!await MayPublishAsync(saved))
                 {
                     return Forbid();
                 }
@@ -335,14 +347,33 @@ public sealed class AdminContentController : AdminControllerBase
             Response.StatusCode = 400;
             ViewData["Title"] = "Error: " + (isNew ? "New " + _types.Find(item.ContentType)!.DisplayName.ToLowerInvariant() : "Edit");
             var published = isNew ? null : await _content.GetAsync(item.ContentItemId);
-            return View("Edit", BuildEditModel(item, isNew, errors, published));
+            return View("Edit", BuildEditModel(item, isNew, errors, published, await MayPublishAsync(item)));
         }
     }
 
     private IContentEditor? EditorFor(string type) => _editors.FirstOrDefault(e => e.Handles(type));
 
-    private ContentEditModel BuildEditModel(ContentItem item, bool isNew, IReadOnlyDictionary<string, string> errors, ContentItem? published = null) =>
-        new(item, _types.Find(item.ContentType)!, EditorFor(item.ContentType)!.PartialViewName, new ContentEditorContext(item, errors), isNew, published);
+    /// <summary>Whether this user may put this item live themselves: PublishContent, and no gate asks for a review first.</summary>
+    private async Task<bool> MayPublishAsync(ContentItem item)
+    {
+        if (!(await _authorization.AuthorizeAsync(User, CmsPermissions.PublishContent)).Succeeded)
+        {
+            return false;
+        }
+
+        foreach (var gate in _gates)
+        {
+            if (await gate.MustSubmitForReviewAsync(User, item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ContentEditModel BuildEditModel(ContentItem item, bool isNew, IReadOnlyDictionary<string, string> errors, ContentItem? published = null, bool mayPublish = true) =>
+        new(item, _types.Find(item.ContentType)!, EditorFor(item.ContentType)!.PartialViewName, new ContentEditorContext(item, errors), isNew, published) { MayPublish = mayPublish };
 }
 
 public sealed record ContentListModel(IReadOnlyList<ContentItem> Items, IReadOnlySet<string> LiveIds, IReadOnlyList<ContentTypeDefinition> Types, string? Type, string? Status, string? Query, int Page, int Pages, int Total)
@@ -357,4 +388,7 @@ public sealed record ContentListModel(IReadOnlyList<ContentItem> Items, IReadOnl
 public sealed record ContentEditModel(ContentItem Item, ContentTypeDefinition Type, string PartialViewName, ContentEditorContext Editor, bool IsNew, ContentItem? Published)
 {
     public bool HasUnpublishedChanges => !Item.Published;
+
+    /// <summary>Whether the signed-in user may publish or schedule this item themselves (else a module's panel offers review).</summary>
+    public bool MayPublish { get; init; } = true;
 }

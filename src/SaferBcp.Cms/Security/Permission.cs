@@ -41,6 +41,7 @@ public static class PortalRoles
     public const string Editor = "Editor";
     public const string ReferralOfficer = "ReferralOfficer";
     public const string Analyst = "Analyst";
+    public const string Reviewer = "Reviewer";
 }
 
 public sealed class PermissionRequirement : IAuthorizationRequirement

@@ -270,6 +270,14 @@ public sealed class AuthorizationMatrixTests
         Only("POST admin/safe-places/postcodes", Editors),
         OnlyMissing("POST admin/safe-places/from-application/{reference}", Editors, "/admin/safe-places/from-application/SB-ZZZZ-ZZ"),
 
+        // Review before publishing: Reviewers (ReviewContent; here only the Administrator) see the queue and decide;
+        // anyone who edits content may submit a draft for review.
+        Only("GET admin/review", Admin),
+        OnlyMissing("GET admin/review/{id:int}", Admin, "/admin/review/999999"),
+        Only("POST admin/review/{id:int}/approve", Admin, "/admin/review/999999/approve"),
+        Only("POST admin/review/{id:int}/send-back", Admin, "/admin/review/999999/send-back"),
+        OnlyMissing("POST admin/review/submit/{contentItemId}", Editors, "/admin/review/submit/no-such-item"),
+
         // Referrals: officers see their team's; routing is the Administrators'.
         Only("GET admin/referrals", Roles.Officer | Roles.Administrator),
         TeamReferral("GET admin/referrals/{reference}", "/admin/referrals/{reference}"),
