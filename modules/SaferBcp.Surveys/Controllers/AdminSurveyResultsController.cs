@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Controllers;
 using SaferBcp.Dataset.Services;
+using SaferBcp.Surveys.Coding;
 using SaferBcp.Surveys.Services;
 using SaferBcp.Surveys.Services.Results;
 
@@ -26,9 +27,13 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
     private readonly SurveyResultsCache _cache;
     private readonly IAuthorizationService _authorization;
     private readonly DatasetOptions _options;
+    private readonly CodebookStore _codebook;
+    private readonly AnswerCodingStore _codings;
 
-    public AdminSurveyResultsController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, IAuthorizationService authorization, IOptions<DatasetOptions> options)
+    public AdminSurveyResultsController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, IAuthorizationService authorization, IOptions<DatasetOptions> options, CodebookStore codebook, AnswerCodingStore codings)
     {
+        _codebook = codebook;
+        _codings = codings;
         _catalog = catalog;
         _responses = responses;
         _cache = cache;
@@ -38,7 +43,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
 
     [HttpGet("")]
     [Authorize(Policy = Permissions.ViewSurveyResponses)]
-    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns)
+    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns, [FromQuery(Name = ThemeResultsSection.FilterName)] int? theme)
     {
         if (await _catalog.FindAsync(id, HttpContext.RequestAborted) is not { } survey)
         {
@@ -46,7 +51,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
-        var asked = new[] { area, ageBand, rows, columns }.Any(v => !string.IsNullOrEmpty(v));
+        var asked = new[] { area, ageBand, rows, columns }.Any(v => !string.IsNullOrEmpty(v)) || theme is not null;
         if (!exact)
         {
             (area, ageBand, rows, columns) = (null, null, null, null);
@@ -81,8 +86,15 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
             }
         }
 
+        var themes = await ThemeResultsSection.LoadAsync(survey, _codebook, _codings, exact, theme, HttpContext.RequestAborted);
+        if (themes.Error is { } themeError)
+        {
+            errors.Add(new ResultsError(ThemeResultsSection.FilterName, themeError));
+        }
+
         var threshold = _options.SuppressionThreshold;
-        var selection = ResultsCalculator.Select(snapshot, filters);
+        var selection = themes.Restrict(snapshot, ResultsCalculator.Select(snapshot, filters));
+        themes.Present(snapshot, selection, exact, threshold);
         var view = ResultsPresenter.Present(ResultsCalculator.Tally(snapshot, selection), selection.Count, exact, threshold);
 
         var choices = exact ? matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList() : [];
@@ -111,7 +123,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         ViewData["Title"] = (errors.Count > 0 ? "Error: " : "") + "Results \u2013 " + survey.Title;
-        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0, choices, rows, columns, crossTab, errors, !exact && asked));
+        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0 || themes.Selected is not null, choices, rows, columns, crossTab, errors, !exact && asked, themes));
     }
 }
 
@@ -129,7 +141,8 @@ public sealed record SurveyResultsAdminModel(
     string? Columns,
     ResultTable? CrossTab,
     IReadOnlyList<ResultsError> Errors,
-    bool FiltersRefused = false)
+    bool FiltersRefused = false,
+    ThemeResultsSection? Themes = null)
 {
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

@@ -30,7 +30,7 @@ public sealed class ResponseMatrix
         }
 
         Columns = columns;
-        _current = new MatrixSnapshot(this, 0, 0, 0, columns.Select(ColumnData.Empty).ToArray());
+        _current = new MatrixSnapshot(this, 0, 0, 0, columns.Select(ColumnData.Empty).ToArray(), []);
     }
 
     /// <summary>What the coding depends on: a survey whose questions or options change is coded again from the start.</summary>
@@ -59,15 +59,18 @@ public sealed class ResponseMatrix
         var count = current.Count + responses.Count;
         var data = current.Data;
         var capacity = current.Capacity;
+        var ids = current.Ids;
         if (count > capacity)
         {
             capacity = Math.Max(count, Math.Max(1024, capacity * 2));
             data = data.Select(d => d.Grow(capacity)).ToArray();
+            Array.Resize(ref ids, capacity);
         }
 
         var row = current.Count;
-        foreach (var (_, json) in responses)
+        foreach (var (id, json) in responses)
         {
+            ids[row] = id;
             var answers = Parse(json);
             foreach (var column in Columns)
             {
@@ -82,7 +85,7 @@ public sealed class ResponseMatrix
         }
 
         // Rows at or beyond the old count were invisible to readers until now.
-        _current = new MatrixSnapshot(this, count, responses[^1].Id, capacity, data);
+        _current = new MatrixSnapshot(this, count, responses[^1].Id, capacity, data, ids);
     }
 
     private static Dictionary<string, List<string>> Parse(string json)
@@ -154,8 +157,8 @@ public sealed class ResponseMatrix
     }
 }
 
-/// <summary>The rows loaded up to one moment: its arrays are never written below <see cref="Count"/>.</summary>
-public sealed record MatrixSnapshot(ResponseMatrix Matrix, int Count, int LastId, int Capacity, IReadOnlyList<ColumnData> Data);
+/// <summary>The rows loaded up to one moment: its arrays are never written below <see cref="Count"/>. <see cref="Ids"/> holds each row's response id (for the free-text coding).</summary>
+public sealed record MatrixSnapshot(ResponseMatrix Matrix, int Count, int LastId, int Capacity, IReadOnlyList<ColumnData> Data, int[] Ids);
 
 /// <summary>The coded answers of one question; only the array its <see cref="ColumnKind"/> needs is allocated.</summary>
 public sealed class ColumnData
