@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SaferBcp.Cms.Audit;
+using SaferBcp.Cms.Caching;
 using SaferBcp.Surveys.Services;
 using SaferBcp.Surveys.Services.Results;
 
@@ -18,9 +19,11 @@ public sealed class AnswerCodingStore
     private readonly SurveyResultsCache _cache;
     private readonly SurveyProtector _protector;
     private readonly AuditLog _audit;
+    private readonly ChangeAnnouncer _announcer;
 
-    public AnswerCodingStore(SurveyCodingDbContext db, SurveyResponseStore responses, SurveyResultsCache cache, SurveyProtector protector, AuditLog audit)
+    public AnswerCodingStore(SurveyCodingDbContext db, SurveyResponseStore responses, SurveyResultsCache cache, SurveyProtector protector, AuditLog audit, ChangeAnnouncer announcer)
     {
+        _announcer = announcer;
         _db = db;
         _responses = responses;
         _cache = cache;
@@ -168,6 +171,12 @@ public sealed class AnswerCodingStore
 
         await _db.SaveChangesAsync(cancellationToken);
         await _audit.WriteAsync("survey.quote." + action, "SurveyQuote", Id(quoteId), $"Quote {quoteId} of \"{survey.Title}\": {action}");
+        if (action is "show" or "hide" or "withdraw")
+        {
+            // The public "You said, we did" page is output-cached: every node clears it, so a hidden quote goes at once.
+            await _announcer.AnnounceAsync(ChangeTopics.Content, cancellationToken);
+        }
+
         return null;
     }
 
