@@ -10,6 +10,7 @@ using SaferBcp.Cms.Recipes;
 using SaferBcp.Dataset.Services;
 using SaferBcp.Forms;
 using SaferBcp.Forms.Services;
+using SaferBcp.Surveys.Coding;
 using SaferBcp.Surveys.Recipes;
 using SaferBcp.Surveys.Services;
 using SaferBcp.Surveys.Services.Results;
@@ -40,6 +41,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalDbContext<SurveysDbContext>("Surveys");
+        services.AddSurveyCoding();
         services.AddFormKind(SurveyKind.Kind);
         services.AddScoped<IFormSubmissionHandler, SurveySubmissionHandler>();
         services.AddScoped<SurveyCatalog>();

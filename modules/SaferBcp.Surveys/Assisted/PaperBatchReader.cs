@@ -56,7 +56,7 @@ public sealed class PaperBatchReader
                 return Fail("This is not a CSV file of this survey\u2019s responses. " + formatHelp + ". A spreadsheet must be saved as \u2018CSV UTF-8 (comma delimited)\u2019");
             }
 
-            foreach (var unknown in headers.Where(h => !known.Contains(h)).Distinct())
+            foreach (var unknown in headers.Where(h => !known.Contains(h) && !Coding.ThemeColumns.IsThemeColumn(h)).Distinct())
             {
                 problems.Add(new PaperProblem(1, unknown, $"The column \u2018{unknown}\u2019 is not a column of this survey. Take it out, or check its spelling against the export"));
             }

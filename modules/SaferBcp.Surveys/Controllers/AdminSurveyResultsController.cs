@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Controllers;
 using SaferBcp.Dataset.Services;
 using SaferBcp.Surveys.Assisted;
+using SaferBcp.Surveys.Coding;
 using SaferBcp.Surveys.Services;
 using SaferBcp.Surveys.Services.Results;
 
@@ -27,9 +28,13 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
     private readonly SurveyResultsCache _cache;
     private readonly IAuthorizationService _authorization;
     private readonly DatasetOptions _options;
+    private readonly CodebookStore _codebook;
+    private readonly AnswerCodingStore _codings;
 
-    public AdminSurveyResultsController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, IAuthorizationService authorization, IOptions<DatasetOptions> options)
+    public AdminSurveyResultsController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, IAuthorizationService authorization, IOptions<DatasetOptions> options, CodebookStore codebook, AnswerCodingStore codings)
     {
+        _codebook = codebook;
+        _codings = codings;
         _catalog = catalog;
         _responses = responses;
         _cache = cache;
@@ -39,7 +44,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
 
     [HttpGet("")]
     [Authorize(Policy = Permissions.ViewSurveyResponses)]
-    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns, [FromQuery] string? how)
+    public async Task<IActionResult> Results(string id, [FromQuery] string? area, [FromQuery(Name = "age")] string? ageBand, [FromQuery] string? rows, [FromQuery] string? columns, [FromQuery] string? how, [FromQuery(Name = ThemeResultsSection.FilterName)] int? theme)
     {
         if (await _catalog.FindAsync(id, HttpContext.RequestAborted) is not { } survey)
         {
@@ -47,7 +52,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         var exact = (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
-        var asked = new[] { area, ageBand, rows, columns, how }.Any(v => !string.IsNullOrEmpty(v));
+        var asked = new[] { area, ageBand, rows, columns, how }.Any(v => !string.IsNullOrEmpty(v)) || theme is not null;
         if (!exact)
         {
             (area, ageBand, rows, columns, how) = (null, null, null, null, null);
@@ -82,6 +87,12 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
             }
         }
 
+        var themes = await ThemeResultsSection.LoadAsync(survey, _codebook, _codings, exact, theme, HttpContext.RequestAborted);
+        if (themes.Error is { } themeError)
+        {
+            errors.Add(new ResultsError(ThemeResultsSection.FilterName, themeError));
+        }
+
         var threshold = _options.SuppressionThreshold;
         var selection = ResultsCalculator.Select(snapshot, filters);
         var howField = exact ? new AssistedResultsFilterField(how, string.IsNullOrEmpty(how) || AssistedResultsFilter.IsKnown(how) ? null : "Choose how the response was given from the list") : null;
@@ -94,6 +105,8 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
             selection = AssistedResultsFilter.Narrow(snapshot, selection, how);
         }
 
+        selection = themes.Restrict(snapshot, selection);
+        themes.Present(snapshot, selection, exact, threshold);
         var view = ResultsPresenter.Present(ResultsCalculator.Tally(snapshot, selection), selection.Count, exact, threshold);
 
         var choices = exact ? matrix.Columns.Where(c => c.IsSingleChoice && c.Options.Count > 0).ToList() : [];
@@ -122,7 +135,7 @@ public sealed class AdminSurveyResultsController : AdminControllerBase
         }
 
         ViewData["Title"] = (errors.Count > 0 ? "Error: " : "") + "Results \u2013 " + survey.Title;
-        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0 || selection.Selected is not null, choices, rows, columns, crossTab, errors, !exact && asked, howField));
+        return View("~/Views/SaferBcpSurveysResults/Admin.cshtml", new SurveyResultsAdminModel(survey, view, filterFields, filters.Count > 0 || selection.Selected is not null || themes.Selected is not null, choices, rows, columns, crossTab, errors, !exact && asked, howField, themes));
     }
 }
 
@@ -141,7 +154,8 @@ public sealed record SurveyResultsAdminModel(
     ResultTable? CrossTab,
     IReadOnlyList<ResultsError> Errors,
     bool FiltersRefused = false,
-    AssistedResultsFilterField? How = null)
+    AssistedResultsFilterField? How = null,
+    ThemeResultsSection? Themes = null)
 {
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

@@ -6,6 +6,7 @@ using SaferBcp.Cms.Audit;
 using SaferBcp.Cms.Controllers;
 using SaferBcp.Cms.Security;
 using SaferBcp.Forms.Services;
+using SaferBcp.Surveys.Coding;
 using SaferBcp.Surveys.Models;
 using SaferBcp.Surveys.Services;
 
@@ -26,9 +27,13 @@ public sealed class AdminSurveysController : AdminControllerBase
     private readonly IAuthorizationService _authorization;
     private readonly SurveysDbContext _db;
     private readonly SurveyProtector _protector;
+    private readonly CodebookStore _codebook;
+    private readonly AnswerCodingStore _codings;
 
-    public AdminSurveysController(SurveyCatalog catalog, SurveyResponseStore responses, AuditLog audit, IAuthorizationService authorization, SurveysDbContext db, SurveyProtector protector)
+    public AdminSurveysController(SurveyCatalog catalog, SurveyResponseStore responses, AuditLog audit, IAuthorizationService authorization, SurveysDbContext db, SurveyProtector protector, CodebookStore codebook, AnswerCodingStore codings)
     {
+        _codebook = codebook;
+        _codings = codings;
         _catalog = catalog;
         _responses = responses;
         _audit = audit;
@@ -122,7 +127,7 @@ public sealed class AdminSurveysController : AdminControllerBase
 
         await _audit.WriteAsync("survey.export.csv", "Survey", id, $"Exported the responses to \"{survey.Title}\" as CSV");
         PrepareDownload("text/csv; charset=utf-8", $"{survey.Form.Slug}-responses.csv");
-        await _responses.WriteCsvAsync(Response.Body, id, new SurveyExportLayout(survey.Form), HttpContext.RequestAborted);
+        await _responses.WriteCsvAsync(Response.Body, id, new SurveyExportLayout(survey.Form, await ThemesAsync(id)), HttpContext.RequestAborted);
         return new EmptyResult();
     }
 
@@ -137,7 +142,7 @@ public sealed class AdminSurveysController : AdminControllerBase
 
         await _audit.WriteAsync("survey.export.codebook", "Survey", id, $"Exported the codebook of \"{survey.Title}\" as CSV");
         PrepareDownload("text/csv; charset=utf-8", $"{survey.Form.Slug}-codebook.csv");
-        await SurveyResponseStore.WriteCodebookCsvAsync(Response.Body, new SurveyExportLayout(survey.Form), HttpContext.RequestAborted);
+        await SurveyResponseStore.WriteCodebookCsvAsync(Response.Body, new SurveyExportLayout(survey.Form, await ThemesAsync(id)), HttpContext.RequestAborted);
         return new EmptyResult();
     }
 
@@ -155,11 +160,13 @@ public sealed class AdminSurveysController : AdminControllerBase
         // A workbook is a zip whose writer needs to seek: it is built in a temporary file (deleted when closed),
         // never in memory, then streamed.
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await _responses.WriteXlsxAsync(file, id, new SurveyExportLayout(survey.Form), HttpContext.RequestAborted);
+        await _responses.WriteXlsxAsync(file, id, new SurveyExportLayout(survey.Form, await ThemesAsync(id)), HttpContext.RequestAborted);
         file.Position = 0;
         SecurityHeadersMiddleware.NoStore(Response);
         return File(file, XlsxType, $"{survey.Form.Slug}-responses.xlsx");
     }
+
+    private Task<ThemeColumns> ThemesAsync(string id) => ThemeColumns.LoadAsync(id, _codebook, _codings, HttpContext.RequestAborted);
 
     private async Task<bool> IsAnalystAsync() => (await _authorization.AuthorizeAsync(User, Permissions.ExportSurveyResponses)).Succeeded;
 

@@ -19,11 +19,13 @@ public sealed class SurveysController : Controller
     private readonly SurveyCatalog _catalog;
     private readonly SurveyResponseStore _responses;
     private readonly SurveyResultsCache _cache;
+    private readonly Coding.AnswerCodingStore _quotes;
     private readonly MarkdownRenderer _markdown;
     private readonly DatasetOptions _options;
 
-    public SurveysController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, MarkdownRenderer markdown, IOptions<DatasetOptions> options)
+    public SurveysController(SurveyCatalog catalog, SurveyResponseStore responses, SurveyResultsCache cache, MarkdownRenderer markdown, IOptions<DatasetOptions> options, Coding.AnswerCodingStore quotes)
     {
+        _quotes = quotes;
         _catalog = catalog;
         _responses = responses;
         _cache = cache;
@@ -55,7 +57,7 @@ public sealed class SurveysController : Controller
         var view = ResultsPresenter.Present(tallies, snapshot.Count, exact: false, _options.SuppressionThreshold, IsPublic);
         ViewData["Title"] = "You said, we did \u2013 " + survey.Title;
         return View("~/Views/SaferBcpSurveysResults/Public.cshtml", new SurveyResultsPublicModel(
-            survey, _markdown.ToHtml(survey.Survey.YouSaidMarkdown), _markdown.ToHtml(survey.Survey.WeDidMarkdown), view));
+            survey, _markdown.ToHtml(survey.Survey.YouSaidMarkdown), _markdown.ToHtml(survey.Survey.WeDidMarkdown), view, await _quotes.PublishedQuotesAsync(survey.ContentItemId, HttpContext.RequestAborted)));
     }
 
     /// <summary>Only questions with set answers reach the public page: never free text or numbers someone typed.</summary>
@@ -64,4 +66,5 @@ public sealed class SurveysController : Controller
 
 public sealed record SurveyListModel(IReadOnlyList<SurveyInfo> Open, IReadOnlyList<SurveyInfo> WithResults);
 
-public sealed record SurveyResultsPublicModel(SurveyInfo Survey, string YouSaidHtml, string WeDidHtml, ResultsView Results);
+/// <param name="Quotes">Approved quotes chosen for the page, masked (free-text analysis).</param>
+public sealed record SurveyResultsPublicModel(SurveyInfo Survey, string YouSaidHtml, string WeDidHtml, ResultsView Results, IReadOnlyList<string>? Quotes = null);

@@ -7,9 +7,9 @@ using SaferBcp.Surveys.Models;
 namespace SaferBcp.Surveys.Services;
 
 /// <summary>One column of an export: a question, or one option of a multiple-choice (1 or 0), rank (its position) or rate (its rating) question.</summary>
-public sealed record ExportColumn(string Name, FormQuestion? Question, FormOption? Option)
+public sealed record ExportColumn(string Name, FormQuestion? Question, FormOption? Option, Coding.Theme? Theme = null)
 {
-    public string Label => Option is null ? Question?.Label ?? Name : $"{Question!.Label}: {Option.Label}";
+    public string Label => Theme is not null ? $"{Question!.Label}: theme \u201c{Theme.Name}\u201d" : Option is null ? Question?.Label ?? Name : $"{Question!.Label}: {Option.Label}";
 }
 
 /// <summary>
@@ -25,8 +25,10 @@ public sealed class SurveyExportLayout
     public const string ChannelColumn = "response_channel";
     public const string OrganisationColumn = "response_organisation";
 
-    public SurveyExportLayout(FormPart form)
+    /// <param name="themes">The free-text themes, added as columns after the questions (see <see cref="Coding.ThemeColumns"/>).</param>
+    public SurveyExportLayout(FormPart form, Coding.ThemeColumns? themes = null)
     {
+        _themes = themes;
         var columns = new List<ExportColumn> { new(IdColumn, null, null), new(DateColumn, null, null) };
         columns.AddRange(Assisted.AssistedExportColumns.Names.Select(name => new ExportColumn(name, null, null)));
         foreach (var question in form.Pages.SelectMany(p => p.Questions))
@@ -46,8 +48,12 @@ public sealed class SurveyExportLayout
             }
         }
 
+        var questions = form.Pages.SelectMany(p => p.Questions).ToDictionary(q => q.Id);
+        columns.AddRange((themes?.Themes ?? []).Where(t => questions.ContainsKey(t.QuestionId)).Select(t => new ExportColumn(Coding.ThemeColumns.ColumnName(t), questions[t.QuestionId], null, t)));
         Columns = columns;
     }
+
+    private readonly Coding.ThemeColumns? _themes;
 
     public IReadOnlyList<ExportColumn> Columns { get; }
 
@@ -62,7 +68,7 @@ public sealed class SurveyExportLayout
     public IReadOnlyList<object?> Row(SurveyResponse response)
     {
         var answers = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(response.AnswersJson) ?? [];
-        return Columns.Select(column => Value(column, response, answers)).ToList();
+        return Columns.Select(column => column.Theme is { } theme ? _themes!.Codings.Value(theme, response.Id) : Value(column, response, answers)).ToList();
     }
 
     public Dictionary<string, object?> RowByName(SurveyResponse response)
@@ -82,8 +88,8 @@ public sealed class SurveyExportLayout
         ["column"] = c.Name,
         ["question_id"] = c.Question?.Id ?? "",
         ["label"] = c.Question is null ? Assisted.AssistedExportColumns.Label(c.Name) ?? (c.Name == IdColumn ? "Response number" : "Day the response was sent (UK date)") : c.Label,
-        ["type"] = c.Question is null ? Assisted.AssistedExportColumns.Type(c.Name) ?? (c.Name == IdColumn ? "Number" : "Date") : OptionColumnType(c.Question, c.Option),
-        ["options"] = c.Question is null || c.Option is not null ? (c.Option?.Value ?? "") : string.Join("; ", c.Question.Options.Select(o => $"{o.Value} = {o.Label}")),
+        ["type"] = c.Question is null ? Assisted.AssistedExportColumns.Type(c.Name) ?? (c.Name == IdColumn ? "Number" : "Date") : c.Theme is not null ? Coding.ThemeColumns.ColumnType : OptionColumnType(c.Question, c.Option),
+        ["options"] = c.Theme is not null ? c.Theme.Description : c.Question is null || c.Option is not null ? (c.Option?.Value ?? "") : string.Join("; ", c.Question.Options.Select(o => $"{o.Value} = {o.Label}")),
     });
 
     private static string OptionColumnType(FormQuestion question, FormOption? option)

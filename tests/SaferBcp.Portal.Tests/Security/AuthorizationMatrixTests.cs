@@ -264,6 +264,17 @@ public sealed class AuthorizationMatrixTests
         Only("GET admin/reach", ContentReaders),
         Only("GET admin/reach/reach.csv", ContentReaders),
 
+        // Free-text analysis (coding): Analysts only. POSTs sent empty are refused with a message (400: the action ran).
+        Only("GET admin/surveys/{id}/coding", Analysts, "/admin/surveys/{surveyId}/coding"),
+        Only("GET admin/surveys/{id}/coding/themes.csv", Analysts, "/admin/surveys/{surveyId}/coding/themes.csv"),
+        OnlyMissing("POST admin/surveys/{id}/coding/quotes/{quoteId:int}", Analysts, "/admin/surveys/no-such-survey/coding/quotes/999999"),
+        Only("GET admin/surveys/{id}/coding/{questionId}/codebook", Analysts, "/admin/surveys/{surveyId}/coding/story/codebook"),
+        Only("POST admin/surveys/{id}/coding/{questionId}/themes", Analysts, "/admin/surveys/{surveyId}/coding/story/themes"),
+        Only("POST admin/surveys/{id}/coding/{questionId}/themes/{themeId:int}", Analysts, "/admin/surveys/{surveyId}/coding/story/themes/999999"),
+        Only("POST admin/surveys/{id}/coding/{questionId}/merge", Analysts, "/admin/surveys/{surveyId}/coding/story/merge"),
+        Only("GET admin/surveys/{id}/coding/{questionId}", Analysts, "/admin/surveys/{surveyId}/coding/story"),
+        Only("POST admin/surveys/{id}/coding/{questionId}/{responseId:int}", Analysts, "/admin/surveys/{surveyId}/coding/story/999999"),
+
         // Safe Places (Editors).
         Only("GET admin/safe-places", Editors),
         Only("POST admin/safe-places/import", Editors),

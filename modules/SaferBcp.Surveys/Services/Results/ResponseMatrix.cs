@@ -30,7 +30,7 @@ public sealed class ResponseMatrix
         }
 
         Columns = columns;
-        _current = new MatrixSnapshot(this, 0, 0, 0, columns.Select(ColumnData.Empty).ToArray(), []);
+        _current = new MatrixSnapshot(this, 0, 0, 0, columns.Select(ColumnData.Empty).ToArray(), [], []);
     }
 
     /// <summary>What the coding depends on: a survey whose questions or options change is coded again from the start.</summary>
@@ -60,16 +60,19 @@ public sealed class ResponseMatrix
         var data = current.Data;
         var capacity = current.Capacity;
         var channels = current.Channels;
+        var ids = current.Ids;
         if (count > capacity)
         {
             capacity = Math.Max(count, Math.Max(1024, capacity * 2));
             data = data.Select(d => d.Grow(capacity)).ToArray();
             Array.Resize(ref channels, capacity);
+            Array.Resize(ref ids, capacity);
         }
 
         var row = current.Count;
-        foreach (var (_, json) in responses)
+        foreach (var (id, json) in responses)
         {
+            ids[row] = id;
             var answers = Parse(json);
             channels[row] = Assisted.AssistedChannel.Code(Assisted.AssistedMarks.Channel(answers));
             foreach (var column in Columns)
@@ -85,7 +88,7 @@ public sealed class ResponseMatrix
         }
 
         // Rows at or beyond the old count were invisible to readers until now.
-        _current = new MatrixSnapshot(this, count, responses[^1].Id, capacity, data, channels);
+        _current = new MatrixSnapshot(this, count, responses[^1].Id, capacity, data, channels, ids);
     }
 
     private static Dictionary<string, List<string>> Parse(string json)
@@ -158,8 +161,9 @@ public sealed class ResponseMatrix
 }
 
 /// <summary>The rows loaded up to one moment: its arrays are never written below <see cref="Count"/>.</summary>
+/// <param name="Ids">Each row's response id (for the free-text coding).</param>
 /// <param name="Channels">Per row, how the response was given: 0 online, else an assisted channel (<see cref="Assisted.AssistedChannel.Code"/>).</param>
-public sealed record MatrixSnapshot(ResponseMatrix Matrix, int Count, int LastId, int Capacity, IReadOnlyList<ColumnData> Data, byte[] Channels);
+public sealed record MatrixSnapshot(ResponseMatrix Matrix, int Count, int LastId, int Capacity, IReadOnlyList<ColumnData> Data, byte[] Channels, int[] Ids);
 
 /// <summary>The coded answers of one question; only the array its <see cref="ColumnKind"/> needs is allocated.</summary>
 public sealed class ColumnData
