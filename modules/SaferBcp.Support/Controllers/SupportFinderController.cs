@@ -13,10 +13,6 @@ namespace SaferBcp.Support.Controllers;
 /// </summary>
 public sealed class SupportFinderController : Controller
 {
-    private readonly ServiceFinder _finder;
-
-    public SupportFinderController(ServiceFinder finder) => _finder = finder;
-
     [HttpGet("/support")]
     public IActionResult Start()
     {
@@ -47,7 +43,7 @@ public sealed class SupportFinderController : Controller
         Step(2, new FinderAnswers(who, what, where), showingIndex: 2);
 
     [HttpPost("/support/results")]
-    public async Task<IActionResult> Results([FromForm] string? who, [FromForm] string? what, [FromForm] string? where)
+    public async Task<IActionResult> Results([FromForm] string? who, [FromForm] string? what, [FromForm] string? where, [FromServices] ServiceFinder finder)
     {
         var answers = new FinderAnswers(who, what, where).Cleaned();
         if (FirstUnanswered(answers, FinderQuestions.All.Count) is { } missing)
@@ -55,7 +51,7 @@ public sealed class SupportFinderController : Controller
             return Question(missing, answers, error: true);
         }
 
-        var results = await _finder.FindAsync(answers);
+        var results = await finder.FindAsync(answers);
         Sensitive("Support you can get");
         return View("~/Views/SupportFinder/Results.cshtml", results);
     }
