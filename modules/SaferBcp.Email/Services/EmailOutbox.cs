@@ -20,7 +20,9 @@ public sealed class EmailOutbox : IEmailOutbox
         _clock = clock;
     }
 
-    public async Task EnqueueAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(EmailMessage message, CancellationToken cancellationToken = default) => EnqueueAsync(Prepare(message), cancellationToken);
+
+    public PreparedEmail Prepare(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!MailboxAddress.TryParse(message.To, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
@@ -35,7 +37,7 @@ public sealed class EmailOutbox : IEmailOutbox
         }
 
         var now = _clock.GetUtcNow();
-        var row = new OutboxMessage
+        return new PreparedEmail(message, new OutboxMessage
         {
             Id = Guid.CreateVersion7(now),
             To = _protector.Protect(to.Address),
@@ -46,7 +48,13 @@ public sealed class EmailOutbox : IEmailOutbox
             CreatedUtc = now.UtcDateTime,
             NextAttemptUtc = now.UtcDateTime,
             Status = OutboxStatus.Pending,
-        };
+        });
+    }
+
+    public async Task EnqueueAsync(PreparedEmail message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var row = message.Row ?? Prepare(message.Message).Row!;
         _db.OutboxMessages.Add(row);
         await _db.SaveChangesAsync(cancellationToken);
         _db.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;

@@ -20,6 +20,10 @@ public sealed partial class LiquidTemplates
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();
 
+    /// <summary>Parsed templates by their source: a template is parsed once, not for every email (parsed templates are immutable).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> Parsed = new(StringComparer.Ordinal);
+    private const int MaxParsed = 200;
+
     private static TemplateOptions CreateOptions()
     {
         var options = new TemplateOptions
@@ -70,9 +74,20 @@ public sealed partial class LiquidTemplates
     /// <summary>Renders a template that has passed <see cref="Check"/>. Variables not declared are left out.</summary>
     public async Task<string> RenderAsync(string source, IReadOnlyDictionary<string, object?> values, IReadOnlyCollection<EmailTemplateVariable> variables)
     {
-        if (!Parser.TryParse(source, out var template, out var error))
+        if (!Parsed.TryGetValue(source, out var template))
         {
-            throw new InvalidOperationException("The template is not valid Liquid: " + error);
+            if (!Parser.TryParse(source, out template, out var error))
+            {
+                throw new InvalidOperationException("The template is not valid Liquid: " + error);
+            }
+
+            if (Parsed.Count >= MaxParsed)
+            {
+                // Staff edits leave old sources behind; a few hundred are plenty for the templates in use.
+                Parsed.Clear();
+            }
+
+            Parsed[source] = template;
         }
 
         var context = new TemplateContext(Options);

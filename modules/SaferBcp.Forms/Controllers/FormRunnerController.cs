@@ -249,18 +249,41 @@ public sealed class FormRunnerController : Controller
 
         var key = FormSessionStore.Key(token);
         var journey = new FormJourney(form.Part);
+        var handler = _handlers.FirstOrDefault(h => h.Kind == form.Kind.Name);
+
+        // The costly part (encrypting, rendering emails) before the transaction, so the write lock is held only for
+        // the writes. Read without claiming: the claim below is what makes the submission happen once.
+        Prepared? prepared = null;
+        if (handler is IPreparingFormSubmissionHandler preparing && await _sessions.FindAsync(token, form.ContentItemId, cancellationToken) is { SubmittedReference: null } unclaimed)
+        {
+            var state = _sessions.Read(unclaimed);
+            if (journey.FirstIncomplete(state) is null)
+            {
+                try
+                {
+                    prepared = new Prepared(unclaimed.ProtectedState, state, await preparing.PrepareAsync(NewSubmission(form, journey, state, key), cancellationToken));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return SubmitFailed(form, ex);
+                }
+            }
+        }
+
         await using (var transaction = await _database.BeginTransactionAsync(cancellationToken))
         {
             if (await _sessions.ClaimForSubmitAsync(key, form.ContentItemId, cancellationToken))
             {
                 var session = (await _sessions.GetAsync(key, cancellationToken))!;
-                var state = _sessions.Read(session);
+
+                // Prepared from these very answers, unless another tab changed them in between.
+                var current = prepared is not null && prepared.ProtectedState == session.ProtectedState ? prepared : null;
+                var state = current?.State ?? _sessions.Read(session);
                 if (journey.FirstIncomplete(state) is not null)
                 {
                     return Redirect(NextStepUrl(form, journey, state));
                 }
 
-                var handler = _handlers.FirstOrDefault(h => h.Kind == form.Kind.Name);
                 FormSubmissionResult result;
                 try
                 {
@@ -269,18 +292,21 @@ public sealed class FormRunnerController : Controller
                         throw new InvalidOperationException($"No submission handler is registered for forms of kind {form.Kind.Name}.");
                     }
 
-                    // The form as staff wrote it, whatever language she answered in: option values are the same in every language.
-                    var submission = new FormSubmission(form.ContentItemId, form.SourceTitle, form.SourcePart, journey.AnswersOnRoute(state.Answers), _clock.GetUtcNow().UtcDateTime, key,
-                        PossiblyAutomated: state.HiddenFieldFilled || HoneypotFilled, Culture: form.Culture) { Shown = form.Part };
-                    result = await handler.SubmitAsync(submission, cancellationToken);
+                    if (current is not null)
+                    {
+                        result = await current.Submission.SaveAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        var submission = NewSubmission(form, journey, state, key);
+                        result = handler is IPreparingFormSubmissionHandler preparingNow
+                            ? await (await preparingNow.PrepareAsync(submission, cancellationToken)).SaveAsync(cancellationToken)
+                            : await handler.SubmitAsync(submission, cancellationToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The exception's type only: a handler's message could quote an answer.
-                    _logger.LogError("Submitting form {FormId} failed with {Exception}; the answers stay in the session", form.ContentItemId, ex.GetType().FullName);
-                    Response.StatusCode = StatusCodes.Status500InternalServerError;
-                    ViewData["Title"] = T["Sorry, there is a problem with the service"].Value;
-                    return View("~/Views/SaferBcpForms/SubmitFailed.cshtml", new FormMessageModel(form, _options.SessionIdleMinutes));
+                    return SubmitFailed(form, ex);
                 }
 
                 await _sessions.MarkSubmittedAsync(key, result.Reference, result.WhatHappensNextMarkdown, cancellationToken);
@@ -297,6 +323,22 @@ public sealed class FormRunnerController : Controller
         // Not claimed: already submitted (a double click, the back button, a second tab) or expired.
         var existing = await _sessions.FindAsync(token, form.ContentItemId, cancellationToken);
         return existing?.SubmittedReference is not null ? Redirect(BaseUrl(form) + "/confirmation") : TimedOut(form);
+    }
+
+    private sealed record Prepared(string ProtectedState, FormState State, IPreparedFormSubmission Submission);
+
+    private FormSubmission NewSubmission(PublishedForm form, FormJourney journey, FormState state, string key) =>
+        // The form as staff wrote it, whatever language she answered in: option values are the same in every language.
+        new(form.ContentItemId, form.SourceTitle, form.SourcePart, journey.AnswersOnRoute(state.Answers), _clock.GetUtcNow().UtcDateTime, key,
+            PossiblyAutomated: state.HiddenFieldFilled || HoneypotFilled, Culture: form.Culture) { Shown = form.Part };
+
+    private ViewResult SubmitFailed(PublishedForm form, Exception ex)
+    {
+        // The exception's type only: a handler's message could quote an answer.
+        _logger.LogError("Submitting form {FormId} failed with {Exception}; the answers stay in the session", form.ContentItemId, ex.GetType().FullName);
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        ViewData["Title"] = T["Sorry, there is a problem with the service"].Value;
+        return View("~/Views/SaferBcpForms/SubmitFailed.cshtml", new FormMessageModel(form, _options.SessionIdleMinutes));
     }
 
     [HttpGet(Route + "/confirmation")]

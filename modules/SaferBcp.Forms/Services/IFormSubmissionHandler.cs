@@ -15,6 +15,23 @@ public interface IFormSubmissionHandler
     Task<FormSubmissionResult> SubmitAsync(FormSubmission submission, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler whose costly work (encrypting, rendering emails, reading settings) can be done before the transaction
+/// begins, so that the database's write lock is held only for the writes. <see cref="PrepareAsync"/> runs outside
+/// any transaction and must write nothing; the forms engine then saves the result inside its transaction, or prepares
+/// again there if the session changed in between.
+/// </summary>
+public interface IPreparingFormSubmissionHandler : IFormSubmissionHandler
+{
+    Task<IPreparedFormSubmission> PrepareAsync(FormSubmission submission, CancellationToken cancellationToken);
+}
+
+/// <summary>A submission ready to be written: <see cref="SaveAsync"/> is called once, inside the forms engine's transaction.</summary>
+public interface IPreparedFormSubmission
+{
+    Task<FormSubmissionResult> SaveAsync(CancellationToken cancellationToken);
+}
+
 /// <param name="ContentItemId">The form's content item.</param>
 /// <param name="Form">The published form the person answered (copy what is needed: it may change later).</param>
 /// <param name="Answers">Only the answers to pages that were shown on the person's route.</param>

@@ -11,11 +11,11 @@ using SaferBcp.Referrals.Models;
 namespace SaferBcp.Referrals.Services;
 
 /// <summary>
-/// Receives a finished referral form inside the forms engine's transaction: routes it, stores it with its
-/// answers encrypted, and queues the team notification (and, only when the person said email is safe, an
-/// acknowledgement) in the same transaction. Nothing personal goes to a log, the audit log or an email.
+/// Receives a finished referral form: routes it, encrypts its answers and renders its emails before the forms engine's
+/// transaction, then stores it and queues the team notification (and, only when the person said email is safe, an
+/// acknowledgement) in that transaction. Nothing personal goes to a log, the audit log or an email.
 /// </summary>
-public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
+public sealed class ReferralSubmissionHandler : IPreparingFormSubmissionHandler
 {
     private readonly ReferralsDbContext _db;
     private readonly RoutingStore _routing;
@@ -36,16 +36,16 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
 
     public string Kind => ReferralKind.Name;
 
-    public async Task<FormSubmissionResult> SubmitAsync(FormSubmission submission, CancellationToken cancellationToken)
-    {
-        var existing = await _db.Referrals.AsNoTracking().Where(r => r.SubmissionKey == submission.SubmissionKey)
-            .Select(r => new { r.Reference, r.TeamId }).FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
-        {
-            var team = await _db.Teams.AsNoTracking().FirstAsync(t => t.Id == existing.TeamId, cancellationToken);
-            return Result(submission, existing.Reference, team);
-        }
+    public async Task<FormSubmissionResult> SubmitAsync(FormSubmission submission, CancellationToken cancellationToken) =>
+        await (await PrepareAsync(submission, cancellationToken)).SaveAsync(cancellationToken);
 
+    /// <summary>
+    /// Routes, draws a reference, encrypts the answers and renders and encrypts the emails: reads only, so the forms
+    /// engine does it before its transaction. (A reference drawn here could be taken by another submission before
+    /// this one saves; the unique index then fails the save, and the person is asked to try again with her answers kept.)
+    /// </summary>
+    public async Task<IPreparedFormSubmission> PrepareAsync(FormSubmission submission, CancellationToken cancellationToken)
+    {
         var table = await _routing.LoadAsync(cancellationToken);
         var today = DateOnly.FromDateTime(UkTime.FromUtc(submission.SubmittedUtc));
         var facts = AnswerTags.Read(submission.Form.Slug, submission.Form, submission.Answers, today);
@@ -87,23 +87,48 @@ public sealed class ReferralSubmissionHandler : IFormSubmissionHandler
             });
         }
 
-        _db.Referrals.Add(referral);
-        await _db.SaveChangesAsync(cancellationToken);
-
-        await _notifier.NotifyTeamAsync(referral, route.Team, cancellationToken);
+        var emails = new List<PreparedEmail>();
+        emails.AddRange(await _notifier.PrepareTeamNotificationAsync(referral, route.Team, cancellationToken));
         if (route.CopyTeam is not null)
         {
-            await _notifier.NotifyTeamAsync(referral, route.CopyTeam, cancellationToken);
+            emails.AddRange(await _notifier.PrepareTeamNotificationAsync(referral, route.CopyTeam, cancellationToken));
         }
 
         if (AnswerTags.SafeEmailAddress(submission.Form, submission.Answers) is { } address)
         {
-            await _notifier.AcknowledgeAsync(address, referral.Reference, route.Team.ResponseTime, cancellationToken);
+            emails.Add(await _notifier.PrepareAcknowledgementAsync(address, referral.Reference, route.Team.ResponseTime, cancellationToken));
         }
 
-        await _audit.WriteAsync("referral.received", "Referral", referral.Reference, $"Sent to team {route.Team.Id}, {referral.Priority}" + (referral.PossiblyAutomated ? ", flagged as a possible automated submission" : ""), "portal");
-        _logger.LogInformation("Referral {Reference} received for team {TeamId} with priority {Priority}", referral.Reference, route.Team.Id, referral.Priority);
-        return Result(submission, referral.Reference, route.Team);
+        return new PreparedReferral(this, submission, referral, route.Team, emails);
+    }
+
+    private sealed record PreparedReferral(ReferralSubmissionHandler Handler, FormSubmission Submission, Referral Referral, Team Team, IReadOnlyList<PreparedEmail> Emails) : IPreparedFormSubmission
+    {
+        public Task<FormSubmissionResult> SaveAsync(CancellationToken cancellationToken) => Handler.SaveAsync(this, cancellationToken);
+    }
+
+    /// <summary>The writes, inside the forms engine's transaction: the referral, its emails and the audit entry.</summary>
+    private async Task<FormSubmissionResult> SaveAsync(PreparedReferral prepared, CancellationToken cancellationToken)
+    {
+        var (submission, referral) = (prepared.Submission, prepared.Referral);
+        var existing = await _db.Referrals.AsNoTracking().Where(r => r.SubmissionKey == submission.SubmissionKey)
+            .Select(r => new { r.Reference, r.TeamId }).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            var team = await _db.Teams.AsNoTracking().FirstAsync(t => t.Id == existing.TeamId, cancellationToken);
+            return Result(submission, existing.Reference, team);
+        }
+
+        _db.Referrals.Add(referral);
+        await _db.SaveChangesAsync(cancellationToken);
+        foreach (var email in prepared.Emails)
+        {
+            await _notifier.EnqueueAsync(email, cancellationToken);
+        }
+
+        await _audit.WriteAsync("referral.received", "Referral", referral.Reference, $"Sent to team {prepared.Team.Id}, {referral.Priority}" + (referral.PossiblyAutomated ? ", flagged as a possible automated submission" : ""), "portal");
+        _logger.LogInformation("Referral {Reference} received for team {TeamId} with priority {Priority}", referral.Reference, prepared.Team.Id, referral.Priority);
+        return Result(submission, referral.Reference, prepared.Team);
     }
 
     private async Task<string> NewReferenceAsync(CancellationToken cancellationToken)
@@ -150,6 +175,15 @@ public sealed class ReferralNotifier
 
     public async Task NotifyTeamAsync(Referral referral, Team team, CancellationToken cancellationToken = default)
     {
+        foreach (var email in await PrepareTeamNotificationAsync(referral, team, cancellationToken))
+        {
+            await _outbox.EnqueueAsync(email, cancellationToken);
+        }
+    }
+
+    /// <summary>Renders and encrypts the team's notification, one message per address; writes nothing.</summary>
+    public async Task<IReadOnlyList<PreparedEmail>> PrepareTeamNotificationAsync(Referral referral, Team team, CancellationToken cancellationToken = default)
+    {
         var variables = new Dictionary<string, object?>
         {
             ["reference"] = referral.Reference,
@@ -159,16 +193,15 @@ public sealed class ReferralNotifier
             ["inbox_link"] = _address.Absolute("/admin/referrals/" + referral.Reference),
         };
         var email = await _templates.RenderAsync(ReferralTemplates.TeamNotification, variables, cancellationToken);
-        foreach (var address in team.Addresses)
-        {
-            await _outbox.EnqueueAsync(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.TeamNotification), cancellationToken);
-        }
+        return team.Addresses.Select(address => _outbox.Prepare(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.TeamNotification))).ToList();
     }
 
-    public async Task AcknowledgeAsync(string address, string reference, string responseTime, CancellationToken cancellationToken = default)
+    public async Task<PreparedEmail> PrepareAcknowledgementAsync(string address, string reference, string responseTime, CancellationToken cancellationToken = default)
     {
         var variables = new Dictionary<string, object?> { ["reference"] = reference, ["response_time"] = responseTime };
         var email = await _templates.RenderAsync(ReferralTemplates.Acknowledgement, variables, cancellationToken);
-        await _outbox.EnqueueAsync(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.Acknowledgement), cancellationToken);
+        return _outbox.Prepare(new EmailMessage(address, email.Subject, email.TextBody, ReferralTemplates.Acknowledgement));
     }
+
+    public Task EnqueueAsync(PreparedEmail email, CancellationToken cancellationToken = default) => _outbox.EnqueueAsync(email, cancellationToken);
 }

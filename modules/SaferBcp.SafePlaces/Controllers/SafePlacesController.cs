@@ -16,15 +16,15 @@ namespace SaferBcp.SafePlaces.Controllers;
 public sealed class SafePlacesController : Controller
 {
     private readonly SafePlaceLocator _locator;
-    private readonly ContentManager _content;
     private readonly SafePlaceFreshness _freshness;
     private readonly SafePlaceOpenData _openData;
     private readonly TimeProvider _clock;
 
-    public SafePlacesController(SafePlaceLocator locator, ContentManager content, SafePlaceFreshness freshness, SafePlaceOpenData openData, TimeProvider clock)
+    // The content manager (and the contexts and handlers behind it) only for a place's own page, which is output-cached:
+    // the locator, rendered for every search, does not build it.
+    public SafePlacesController(SafePlaceLocator locator, SafePlaceFreshness freshness, SafePlaceOpenData openData, TimeProvider clock)
     {
         _locator = locator;
-        _content = content;
         _freshness = freshness;
         _openData = openData;
         _clock = clock;
@@ -73,12 +73,12 @@ public sealed class SafePlacesController : Controller
 
     [HttpGet("safe-places/{slug}")]
     [OutputCache(PolicyName = PublicCache.Policy)]
-    public async Task<IActionResult> Place(string slug)
+    public async Task<IActionResult> Place(string slug, [FromServices] ContentManager content)
     {
-        var item = await _content.GetPublishedByPathAsync(SafePlaceTypes.PathPrefix + slug);
+        var item = await content.GetPublishedByPathAsync(SafePlaceTypes.PathPrefix + slug);
         if (item is null || item.ContentType != SafePlaceTypes.SafePlace)
         {
-            var moved = await _content.FindRedirectAsync(SafePlaceTypes.PathPrefix + slug);
+            var moved = await content.FindRedirectAsync(SafePlaceTypes.PathPrefix + slug);
             return moved is null ? NotFound() : RedirectPermanent("/" + moved);
         }
 

@@ -15,14 +15,9 @@ namespace SaferBcp.Support.Controllers;
 /// </summary>
 public sealed class SupportFinderController : Controller
 {
-    private readonly ServiceFinder _finder;
     private readonly IStringLocalizer<SupportText> T;
 
-    public SupportFinderController(ServiceFinder finder, IStringLocalizer<SupportText> localizer)
-    {
-        _finder = finder;
-        T = localizer;
-    }
+    public SupportFinderController(IStringLocalizer<SupportText> localizer) => T = localizer;
 
     [HttpGet("/support")]
     public IActionResult Start()
@@ -54,7 +49,7 @@ public sealed class SupportFinderController : Controller
         Step(2, new FinderAnswers(who, what, where), showingIndex: 2);
 
     [HttpPost("/support/results")]
-    public async Task<IActionResult> Results([FromForm] string? who, [FromForm] string? what, [FromForm] string? where)
+    public async Task<IActionResult> Results([FromForm] string? who, [FromForm] string? what, [FromForm] string? where, [FromServices] ServiceFinder finder)
     {
         var answers = new FinderAnswers(who, what, where).Cleaned();
         if (FirstUnanswered(answers, FinderQuestions.All.Count) is { } missing)
@@ -62,7 +57,7 @@ public sealed class SupportFinderController : Controller
             return Question(missing, answers, error: true);
         }
 
-        var results = await _finder.FindAsync(answers);
+        var results = await finder.FindAsync(answers);
         Sensitive(T["Support you can get"]);
         return View("~/Views/SupportFinder/Results.cshtml", results);
     }

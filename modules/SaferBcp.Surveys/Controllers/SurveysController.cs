@@ -34,6 +34,7 @@ public sealed class SurveysController : Controller
     }
 
     [HttpGet("/surveys")]
+    [OutputCache(PolicyName = PublicCache.Policy)]
     public async Task<IActionResult> Index()
     {
         var all = await _catalog.AllAsync(HttpContext.RequestAborted);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
 using SaferBcp.Cms.Display;
 using SaferBcp.Forms.Controllers;
 using SaferBcp.Forms.Services;
@@ -14,14 +15,11 @@ namespace SaferBcp.Surveys.Services;
 /// </summary>
 public sealed class SurveyGateFilter : IAsyncActionFilter
 {
-    private readonly SurveyCatalog _catalog;
     private readonly MarkdownRenderer _markdown;
 
-    public SurveyGateFilter(SurveyCatalog catalog, MarkdownRenderer markdown)
-    {
-        _catalog = catalog;
-        _markdown = markdown;
-    }
+    // The catalog (and the database contexts behind it) is asked for only on a survey's pages: this filter runs
+    // before every action on the site.
+    public SurveyGateFilter(MarkdownRenderer markdown) => _markdown = markdown;
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -30,7 +28,7 @@ public sealed class SurveyGateFilter : IAsyncActionFilter
             || context.RouteData.Values["prefix"] as string != SurveyKind.PathPrefix
             || context.RouteData.Values["slug"] is not string slug
             || descriptor.ActionName == nameof(FormRunnerController.Confirmation)
-            || await _catalog.FindPublishedBySlugAsync(slug, context.HttpContext.RequestAborted) is not { } survey)
+            || await context.HttpContext.RequestServices.GetRequiredService<SurveyCatalog>().FindPublishedBySlugAsync(slug, context.HttpContext.RequestAborted) is not { } survey)
         {
             await next();
             return;
