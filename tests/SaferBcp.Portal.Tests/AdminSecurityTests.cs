@@ -93,6 +93,7 @@ public sealed class AdminSecurityTests : IClassFixture<PortalFactory>
         [
             SaferBcp.Dataset.Permissions.ViewDataset, SaferBcp.Dataset.Permissions.ManageDataset, SaferBcp.Dataset.Permissions.ExportDataset,
             SaferBcp.Surveys.Permissions.ViewSurveyResponses, SaferBcp.Surveys.Permissions.ExportSurveyResponses,
+            SaferBcp.Reach.Permissions.ViewReach,
         ];
         foreach (var route in AdminRoutes().Where(r => r.Policies.Any(p => p != CmsPermissions.AccessAdmin) && !r.Policies.Any(analystPermissions.Contains)))
         {
