@@ -40,6 +40,12 @@ public sealed class EveryPageAccessibilityTests
             .GroupBy(c => c.ContentType).Select(g => g.OrderBy(c => c.ContentItemId, StringComparer.Ordinal).First().ContentItemId).ToList();
         async Task<List<string>> SurveyIds() => (await cms.ContentItems.AsNoTracking().Where(c => c.Latest && c.ContentType == FormTypes.Form).ToListAsync())
             .Where(c => c.As<FormPart>().Kind == "survey").Select(c => c.ContentItemId).ToList();
+        async Task<List<string>> FreeTextQuestions() => (await cms.ContentItems.AsNoTracking().Where(c => c.Latest && c.ContentType == FormTypes.Form).ToListAsync())
+            .Where(c => c.As<FormPart>().Kind == "survey")
+            .SelectMany(c => c.As<FormPart>().Pages.SelectMany(p => p.Questions)
+                .Where(q => q.Type is QuestionType.Text or QuestionType.LongText && !(q.Tag is { } tag && Surveys.Services.SurveySubmissionHandler.ContactTags.Contains(tag)))
+                .Select(q => $"{c.ContentItemId}/coding/{q.Id}"))
+            .ToList();
 
         return pattern switch
         {
@@ -58,6 +64,14 @@ public sealed class EveryPageAccessibilityTests
             "admin/surveys/{id}" => (await SurveyIds()).Select(id => "/admin/surveys/" + id).ToList(),
             "admin/surveys/{id}/results" => (await SurveyIds()).Select(id => $"/admin/surveys/{id}/results").ToList(),
             "admin/surveys/{id}/responses/{responseId:int}" => (await surveys.Responses.Select(r => new { SurveyId = r.SurveyContentItemId, r.Id }).Take(1).ToListAsync()).Select(r => $"/admin/surveys/{r.SurveyId}/responses/{r.Id}").ToList(),
+
+            "admin/surveys/{id}/assisted" => (await SurveyIds()).Select(id => $"/admin/surveys/{id}/assisted").ToList(),
+            "admin/surveys/{id}/coding" => (await SurveyIds()).Select(id => $"/admin/surveys/{id}/coding").ToList(),
+            "admin/surveys/{id}/coding/{questionId}" => (await FreeTextQuestions()).Select(q => "/admin/surveys/" + q).ToList(),
+            "admin/surveys/{id}/coding/{questionId}/codebook" => (await FreeTextQuestions()).Select(q => $"/admin/surveys/{q}/codebook").ToList(),
+
+            // The starting site has nothing waiting for review; ReviewBrowserTests checks the comparison page with axe.
+            "admin/review/{id:int}" => [],
 
             // The administrator is in no team, so a referral is answered as if it did not exist (ReferralTests cover the officer's pages).
             "admin/referrals/{reference}" or "admin/referrals/{reference}/print" => [],

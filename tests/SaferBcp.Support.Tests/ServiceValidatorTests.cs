@@ -136,7 +136,7 @@ public sealed class ServiceValidatorTests
     public void Every_service_in_the_recipe_is_valid_and_no_local_service_has_an_invented_number_or_opening_time()
     {
         var recipe = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "recipes", "saferbcp.recipe.json")))!;
-        var services = recipe["steps"]!.AsArray().Single(s => (string?)s!["name"] == "content")!["items"]!.AsArray()
+        var services = recipe["steps"]!.AsArray().Where(s => (string?)s!["name"] == "content").SelectMany(s => s!["items"]!.AsArray())
             .Where(i => (string?)i!["contentType"] == SupportTypes.Service)
             .Select(i => new ContentItem { ContentType = SupportTypes.Service, Content = (JsonObject)i!["parts"]!.DeepClone() })
             .ToList();

@@ -39,7 +39,7 @@ public sealed class SurveyExportLayoutTests
     public void Columns_are_id_date_then_one_per_question_and_one_per_option_of_a_multiple_choice_without_contact_questions()
     {
         var layout = new SurveyExportLayout(Form());
-        Assert.Equal(["response_id", "response_date", "worry", "places_park", "places_bus", "story"], layout.Header);
+        Assert.Equal(["response_id", "response_date", "response_assisted", "response_channel", "response_organisation", "worry", "places_park", "places_bus", "story"], layout.Header);
     }
 
     [Fact]
@@ -48,14 +48,14 @@ public sealed class SurveyExportLayoutTests
         var layout = new SurveyExportLayout(Form());
         var answers = new Dictionary<string, List<string>> { ["worry"] = ["very"], ["places"] = ["bus"], ["story"] = ["My name is Jo, call 07700 900123"] };
         var row = layout.Row(new SurveyResponse { Id = 7, ResponseDate = new DateOnly(2026, 11, 27), AnswersJson = JsonSerializer.Serialize(answers) });
-        Assert.Equal(["7", "2026-11-27", "very", 0, 1, "My name is [removed], call [removed]"], row);
+        Assert.Equal(["7", "2026-11-27", "no", "", "", "very", 0, 1, "My name is [removed], call [removed]"], row);
     }
 
     [Fact]
     public void The_codebook_explains_every_column_with_its_options()
     {
         var codebook = new SurveyExportLayout(Form()).Codebook().ToList();
-        Assert.Equal(6, codebook.Count);
+        Assert.Equal(9, codebook.Count);
         var worry = codebook.Single(r => (string?)r["column"] == "worry");
         Assert.Equal("How worried are you?", worry["label"]);
         Assert.Equal("SingleChoice", worry["type"]);
@@ -103,7 +103,7 @@ public sealed class SurveyExportLayoutTests
     public void A_scale_is_one_column_and_rank_and_rate_have_a_column_per_option()
     {
         var layout = new SurveyExportLayout(OrderedForm());
-        Assert.Equal(["response_id", "response_date", "worry", "trust_police", "trust_friend", "trust_family", "lighting_park", "lighting_street"], layout.Header);
+        Assert.Equal(["response_id", "response_date", "response_assisted", "response_channel", "response_organisation", "worry", "trust_police", "trust_friend", "trust_family", "lighting_park", "lighting_street"], layout.Header);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class SurveyExportLayoutTests
         var layout = new SurveyExportLayout(OrderedForm());
         var answers = new Dictionary<string, List<string>> { ["worry"] = ["very-worried"], ["trust"] = ["family", "police"], ["lighting"] = ["street=8"] };
         var row = layout.Row(new SurveyResponse { Id = 3, ResponseDate = new DateOnly(2026, 11, 27), AnswersJson = JsonSerializer.Serialize(answers) });
-        Assert.Equal(["3", "2026-11-27", "very-worried", 2, null, 1, null, 8], row);
+        Assert.Equal(["3", "2026-11-27", "no", "", "", "very-worried", 2, null, 1, null, 8], row);
     }
 
     [Fact]
