@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
 using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Content;
 using SaferBcp.Cms.Security;
@@ -19,16 +20,21 @@ public sealed class SafePlacesController : Controller
     private readonly SafePlaceFreshness _freshness;
     private readonly SafePlaceOpenData _openData;
     private readonly TimeProvider _clock;
+    private readonly IStringLocalizer<SafePlacesText> T;
 
     // The content manager (and the contexts and handlers behind it) only for a place's own page, which is output-cached:
     // the locator, rendered for every search, does not build it.
-    public SafePlacesController(SafePlaceLocator locator, SafePlaceFreshness freshness, SafePlaceOpenData openData, TimeProvider clock)
+    public SafePlacesController(SafePlaceLocator locator, SafePlaceFreshness freshness, SafePlaceOpenData openData, TimeProvider clock, IStringLocalizer<SafePlacesText> localizer)
     {
+        T = localizer;
         _locator = locator;
         _freshness = freshness;
         _openData = openData;
         _clock = clock;
     }
+
+    /// <summary>Translated where it is shown, like the postcode errors (SafePlacesText).</summary>
+    public const string LocationError = "We could not use your location. Enter a postcode instead, like BH1 1AA";
 
     [HttpGet("safe-places")]
     public async Task<IActionResult> Locator(string? postcode, string? lat, string? lon, string? area, string? open, string[]? facility, string[]? scheme, int page = 1)
@@ -50,7 +56,7 @@ public sealed class SafePlacesController : Controller
         {
             if (latitude is null || longitude is null || !UkBounds.Contains(latitude.Value, longitude.Value))
             {
-                locationError = "We could not use your location. Enter a postcode instead, like BH1 1AA";
+                locationError = LocationError;
                 latitude = longitude = null;
             }
             else
@@ -67,7 +73,7 @@ public sealed class SafePlacesController : Controller
         var query = new LocatorQuery(form.UsingLocation ? null : form.Postcode, latitude, longitude, form.Area, form.OpenNow, form.Facilities, form.Schemes, page);
         var result = await _locator.FindAsync(query, HttpContext.RequestAborted);
         var error = locationError ?? result.PostcodeError;
-        ViewData["Title"] = (error is null ? "" : "Error: ") + "Find a Safe Place";
+        ViewData["Title"] = (error is null ? "" : T["Error:"] + " ") + T["Find a Safe Place"];
         return View("~/Views/SafePlaces/Locator.cshtml", new LocatorViewModel(form, result, error, UkTime.Now(_clock)));
     }
 
@@ -79,7 +85,7 @@ public sealed class SafePlacesController : Controller
         if (item is null || item.ContentType != SafePlaceTypes.SafePlace)
         {
             var moved = await content.FindRedirectAsync(SafePlaceTypes.PathPrefix + slug);
-            return moved is null ? NotFound() : RedirectPermanent("/" + moved);
+            return moved is null ? NotFound() : RedirectPermanent(HttpContext.Request.PathBase + "/" + moved);
         }
 
         var part = item.As<SafePlacePart>();

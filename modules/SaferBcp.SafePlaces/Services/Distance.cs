@@ -17,14 +17,26 @@ public static class Distance
     /// <summary>"0.4 miles", "1 mile", "12 miles".</summary>
     public static string Format(double miles)
     {
+        var (wording, rounded) = Rounded(miles);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, wording, rounded.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>"{0} miles away" with the distance rounded for {0}: the English wording is the key of its translation.</summary>
+    public static string Away(double miles, Func<string, string> translate, System.Globalization.CultureInfo culture)
+    {
+        var (wording, rounded) = Rounded(miles);
+        return string.Format(culture, translate(wording + " away"), rounded.ToString("0.#", culture));
+    }
+
+    private static (string Wording, double Rounded) Rounded(double miles)
+    {
         if (miles < 0.05)
         {
-            return "less than 0.1 miles";
+            return ("less than 0.1 miles", 0);
         }
 
         var rounded = miles < 10 ? Math.Round(miles, 1) : Math.Round(miles);
-        var text = rounded.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-        return rounded == 1 ? "1 mile" : $"{text} miles";
+        return (rounded == 1 ? "1 mile" : "{0} miles", rounded);
     }
 }
 

@@ -4,7 +4,28 @@ using SaferBcp.Cms.Content;
 namespace SaferBcp.SafePlaces.Services;
 
 /// <summary>Whether a place is open at an instant, and the sentence the public reads about it.</summary>
-public sealed record OpeningStatus(bool IsOpen, string Text);
+public sealed record OpeningStatus(bool IsOpen, string Text)
+{
+    /// <summary>The sentence's English wording, the key of its translation (SafePlacesText): {0} is the time, {1} the day.</summary>
+    public string Wording { get; init; } = Text;
+
+    /// <summary>The UK wall-clock time it closes or opens, if the sentence gives one.</summary>
+    public DateTime? At { get; init; }
+
+    /// <summary>How {1}, the day, is written ("dddd", "dddd d MMMM"), in the visitor's culture.</summary>
+    public string DayFormat { get; init; } = "dddd";
+
+    /// <summary>The sentence in the culture's words and its day names; times are 24-hour in every language.</summary>
+    public string In(Func<string, string> translate, CultureInfo culture) =>
+        At is { } at ? string.Format(culture, translate(Wording), Time(at), at.ToString(DayFormat, culture)) : translate(Wording);
+
+    private static string Time(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    // Two statuses are the same when they say the same: how the sentence is put together for translation is not compared.
+    public bool Equals(OpeningStatus? other) => other is not null && IsOpen == other.IsOpen && Text == other.Text;
+
+    public override int GetHashCode() => HashCode.Combine(IsOpen, Text);
+}
 
 /// <summary>
 /// Works out "Open now — closes 17:30" or "Closed — opens Tuesday 09:00" for an instant. Hours are UK wall-clock
@@ -55,11 +76,11 @@ public static class OpeningHoursCalculator
             }
 
             var closesOn = DateOnly.FromDateTime(current.End);
-            var when = closesOn == today ? Time(current.End)
-                : closesOn == today.AddDays(1) && current.End.TimeOfDay == TimeSpan.Zero ? "midnight"
-                : closesOn == today.AddDays(1) ? $"{Time(current.End)} tomorrow"
-                : $"{current.End.ToString("dddd", English)} {Time(current.End)}";
-            return new OpeningStatus(true, $"Open now \u2014 closes {when}");
+            var closing = closesOn == today ? "Open now \u2014 closes {0}"
+                : closesOn == today.AddDays(1) && current.End.TimeOfDay == TimeSpan.Zero ? "Open now \u2014 closes midnight"
+                : closesOn == today.AddDays(1) ? "Open now \u2014 closes {0} tomorrow"
+                : "Open now \u2014 closes {1} {0}";
+            return Status(true, closing, current.End, "dddd");
         }
 
         var next = spans.FirstOrDefault(s => s.Start > now);
@@ -69,11 +90,16 @@ public static class OpeningHoursCalculator
         }
 
         var opensOn = DateOnly.FromDateTime(next.Start);
-        var day = opensOn == today ? "at"
-            : opensOn == today.AddDays(1) ? "tomorrow"
-            : opensOn < today.AddDays(7) ? next.Start.ToString("dddd", English)
-            : next.Start.ToString("dddd d MMMM", English);
-        return new OpeningStatus(false, $"Closed \u2014 opens {day} {Time(next.Start)}");
+        var opening = opensOn == today ? "Closed \u2014 opens at {0}"
+            : opensOn == today.AddDays(1) ? "Closed \u2014 opens tomorrow {0}"
+            : "Closed \u2014 opens {1} {0}";
+        return Status(false, opening, next.Start, opensOn < today.AddDays(7) ? "dddd" : "dddd d MMMM");
+    }
+
+    private static OpeningStatus Status(bool open, string wording, DateTime at, string dayFormat)
+    {
+        var status = new OpeningStatus(open, "") { Wording = wording, At = at, DayFormat = dayFormat };
+        return status with { Text = status.In(w => w, English) };
     }
 
     /// <summary>The openings from one date to another as local wall-clock spans, with touching spans joined (Monday 00:00-24:00 then Tuesday 00:00-02:00 is one).</summary>
@@ -107,5 +133,4 @@ public static class OpeningHoursCalculator
         return joined;
     }
 
-    private static string Time(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

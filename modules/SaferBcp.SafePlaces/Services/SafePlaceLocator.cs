@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Content;
@@ -18,7 +20,11 @@ public sealed record LocatorQuery(
     int Page = 1);
 
 /// <summary>Where distances are measured from, and how to describe it ("BH1 1AA", "the middle of BH1", "your location").</summary>
-public sealed record Origin(double Latitude, double Longitude, string Description, bool Approximate);
+public sealed record Origin(double Latitude, double Longitude, string Description, bool Approximate)
+{
+    /// <summary>The postcode, or the district whose middle is used; empty for "your location".</summary>
+    public string Place { get; init; } = "";
+}
 
 public sealed record LocatedPlace(SafePlaceIndex Place, OpeningStatus Status, double? Miles);
 
@@ -30,7 +36,11 @@ public sealed record LocatorResult(
     Origin? Origin,
     string? PostcodeError,
     string? PostcodeNotice,
-    int PublishedCount);
+    int PublishedCount)
+{
+    /// <summary>The values for the notice's placeholders, when its English wording has any (<see cref="PostcodeResolver.NotInList"/>).</summary>
+    public string[] PostcodeNoticeValues { get; init; } = [];
+}
 
 /// <summary>
 /// Finds the published, non-hidden places matching the filters, over the in-memory <see cref="SafePlaceDirectory"/>:
@@ -69,6 +79,7 @@ public sealed class SafePlaceLocator
         Origin? origin = null;
         string? error = null;
         string? notice = null;
+        string[] noticeValues = [];
         if (query.Latitude is { } lat && query.Longitude is { } lon)
         {
             origin = new Origin(lat, lon, "your location", Approximate: false);
@@ -79,6 +90,7 @@ public sealed class SafePlaceLocator
             origin = resolved.Origin;
             error = resolved.Error;
             notice = resolved.Notice;
+            noticeValues = resolved.NoticeValues;
         }
 
         var hiddenOnOrBefore = _freshness.HiddenOnOrBefore;
@@ -120,7 +132,7 @@ public sealed class SafePlaceLocator
         var pageItems = ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new LocatedPlace(p.Place, OpeningHoursCalculator.StatusAt(p.Hours, now), p.Miles))
             .ToList();
-        return new LocatorResult(pageItems, located.Count, page, pageCount, origin, error, notice, publishedCount);
+        return new LocatorResult(pageItems, located.Count, page, pageCount, origin, error, notice, publishedCount) { PostcodeNoticeValues = noticeValues };
     }
 }
 
@@ -134,6 +146,8 @@ public sealed class PostcodeResolver
 {
     public const string NotRecognised = "Enter a postcode, like BH1 1AA, or the first part, like BH1";
     public const string NotFound = "We could not find that postcode. Try the first part, like BH1";
+    public const string NotInList = "We do not have {0} in our postcode list, so distances are from the middle of {1}.";
+    private static readonly CompositeFormat NotInListFormat = CompositeFormat.Parse(NotInList);
     private readonly SafePlacesDbContext _db;
     private readonly SafePlaceFreshness _freshness;
 
@@ -143,7 +157,10 @@ public sealed class PostcodeResolver
         _freshness = freshness;
     }
 
-    public sealed record Resolution(Origin? Origin, string? Error, string? Notice);
+    public sealed record Resolution(Origin? Origin, string? Error, string? Notice)
+    {
+        public string[] NoticeValues { get; init; } = [];
+    }
 
     public async Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken = default)
     {
@@ -157,7 +174,7 @@ public sealed class PostcodeResolver
             var exact = await _db.Postcodes.AsNoTracking().FirstOrDefaultAsync(p => p.Postcode == postcode.ToString(), cancellationToken);
             if (exact is not null)
             {
-                return new Resolution(new Origin(exact.Latitude, exact.Longitude, postcode.ToString(), false), null, null);
+                return new Resolution(new Origin(exact.Latitude, exact.Longitude, postcode.ToString(), false) { Place = postcode.ToString() }, null, null);
             }
         }
 
@@ -167,8 +184,9 @@ public sealed class PostcodeResolver
             return new Resolution(null, null, NotFound);
         }
 
-        var notice = postcode.IsFull ? $"We do not have {postcode} in our postcode list, so distances are from the middle of {postcode.District}." : null;
-        return new Resolution(district, null, notice);
+        string[] values = postcode.IsFull ? [postcode.ToString(), postcode.District] : [];
+        var notice = postcode.IsFull ? string.Format(CultureInfo.InvariantCulture, NotInListFormat, values[0], values[1]) : null;
+        return new Resolution(district, null, notice) { NoticeValues = values };
     }
 
     private async Task<Origin?> DistrictCentreAsync(string district, CancellationToken cancellationToken)
@@ -178,7 +196,7 @@ public sealed class PostcodeResolver
             .FirstOrDefaultAsync(cancellationToken);
         if (fromTable is not null)
         {
-            return new Origin(fromTable.Lat, fromTable.Lon, $"the middle of {district}", true);
+            return new Origin(fromTable.Lat, fromTable.Lon, $"the middle of {district}", true) { Place = district };
         }
 
         var hiddenOnOrBefore = _freshness.HiddenOnOrBefore;
@@ -187,6 +205,6 @@ public sealed class PostcodeResolver
             .Select(p => new { p.Latitude, p.Longitude }).ToListAsync(cancellationToken);
         return places.Count == 0
             ? null
-            : new Origin(places.Average(p => p.Latitude!.Value), places.Average(p => p.Longitude!.Value), $"the middle of {district}", true);
+            : new Origin(places.Average(p => p.Latitude!.Value), places.Average(p => p.Longitude!.Value), $"the middle of {district}", true) { Place = district };
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SaferBcp.Cms.Caching;
 using SaferBcp.Cms.Display;
@@ -38,7 +40,7 @@ public sealed class SurveysController : Controller
     public async Task<IActionResult> Index()
     {
         var all = await _catalog.AllAsync(HttpContext.RequestAborted);
-        ViewData["Title"] = "Surveys";
+        ViewData["Title"] = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SurveysText>>()["Surveys"].Value;
         return View("~/Views/SaferBcpSurveys/Index.cshtml", new SurveyListModel(
             all.Where(s => s.Status == Models.SurveyStatus.Open).ToList(),
             all.Where(s => s.HasPublicResults).OrderByDescending(s => s.Survey.ClosesOn).ToList()));

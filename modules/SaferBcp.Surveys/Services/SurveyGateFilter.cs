@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using SaferBcp.Cms.Display;
+using SaferBcp.Cms.Localization;
 using SaferBcp.Forms.Controllers;
 using SaferBcp.Forms.Services;
 
@@ -36,7 +38,9 @@ public sealed class SurveyGateFilter : IAsyncActionFilter
 
         if (!survey.AcceptsResponses)
         {
-            var message = SurveySchedule.RefusalMessage(survey.Status, survey.Survey);
+            var (wording, date) = SurveySchedule.Refusal(survey.Status, survey.Survey);
+            var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SurveysText>>();
+            var message = text[wording, date?.ToString("d MMMM yyyy", context.HttpContext.DateCulture()) ?? ""].Value;
             controller.ViewData["Title"] = message + " \u2013 " + survey.Title;
             context.Result = controller.View("~/Views/SaferBcpSurveys/Closed.cshtml", new SurveyClosedModel(survey, message));
             return;

@@ -40,10 +40,15 @@ public static class SurveySchedule
     };
 
     /// <summary>What a person sees when the survey cannot take a response, in plain English.</summary>
-    public static string RefusalMessage(SurveyStatus status, SurveyPart survey) => status switch
+    public static string RefusalMessage(SurveyStatus status, SurveyPart survey) => Refusal(status, survey) is var (wording, date)
+        ? string.Format(UkCulture, wording, date is { } d ? Display(d) : "")
+        : "";
+
+    /// <summary>The refusal's English wording (the key of its translation, SurveysText) and the date for its {0}.</summary>
+    public static (string Wording, DateOnly? Date) Refusal(SurveyStatus status, SurveyPart survey) => status switch
     {
-        SurveyStatus.Scheduled when survey.OpensOn is { } opens => $"This survey opens on {Display(opens)}",
-        SurveyStatus.Closed when survey.ClosesOn is { } closes => $"This survey closed on {Display(closes)}",
-        _ => "This survey is closed",
+        SurveyStatus.Scheduled when survey.OpensOn is { } opens => ("This survey opens on {0}", opens),
+        SurveyStatus.Closed when survey.ClosesOn is { } closes => ("This survey closed on {0}", closes),
+        _ => ("This survey is closed", null),
     };
 }

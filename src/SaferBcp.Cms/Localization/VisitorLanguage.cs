@@ -21,6 +21,21 @@ public static class VisitorLanguage
     public static string HtmlDir(this HttpContext context) => PortalCultures.DirectionOf(CultureInfo.GetCultureInfo(context.CultureName()));
 
     /// <summary>
+    /// The culture dates and day names are written in: British English, or the visitor's language with the Gregorian
+    /// calendar (a UK date is the same date in every language).
+    /// </summary>
+    public static CultureInfo DateCulture(this HttpContext context)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(context.HtmlLang()).Clone();
+        if (culture.DateTimeFormat.Calendar is not GregorianCalendar)
+        {
+            culture.DateTimeFormat.Calendar = new GregorianCalendar();
+        }
+
+        return culture;
+    }
+
+    /// <summary>
     /// A site-relative link ("/support") in the visitor's language ("/pl/support"): the culture prefix is the request's
     /// PathBase. Anything else (another site, "#main", "mailto:") is returned unchanged.
     /// </summary>

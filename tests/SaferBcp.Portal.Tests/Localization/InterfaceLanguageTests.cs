@@ -201,6 +201,72 @@ public sealed partial class InterfaceLanguageTests : IClassFixture<ReferralPorta
         Assert.Contains("0808 2000 247", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pl", "Znajdź Bezpieczne Miejsce", "Otwarte teraz", "Wpisz kod pocztowy, na przykład BH1 1AA, albo jego pierwszą część, na przykład BH1", "Błąd:", "Zamknięte \u2014 otwarcie: poniedziałek, 09:00", "Wejście bez schodów")]
+    [InlineData("ar", "ابحث عن مكان آمن", "مفتوح الآن", "أدخل رمزًا بريديًا، مثل BH1 1AA، أو الجزء الأول منه، مثل BH1", "خطأ:", "مغلق \u2014 يفتح يوم الاثنين الساعة 09:00", "مدخل بدون درجات")]
+    public async Task The_Safe_Places_locator_and_its_postcode_error_are_in_the_visitors_language(string culture, string heading, string openNow, string postcodeError, string errorPrefix, string opensMonday, string stepFree)
+    {
+        // The portal's clock is Friday 27 November 2026, 12:00 UK time: this place closed at 11:00 and opens again on Monday.
+        await SafePlacesTests.CreatePlaceAsync(_portal, $"Language Test Shop {culture}", "BH15 1AA", SaferBcp.SafePlaces.Models.BcpArea.Poole, 50.715, -1.98, friday: "09:00-11:00", facilities: SaferBcp.SafePlaces.Models.SafePlaceFacilities.StepFreeAccess);
+        using var client = _portal.Browser();
+
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync($"/{culture}/safe-places"));
+        Assert.Contains(heading, list, StringComparison.Ordinal);
+        Assert.Contains($">{openNow}</label>", list, StringComparison.Ordinal);
+        Assert.Contains(opensMonday, list, StringComparison.Ordinal);
+        Assert.Contains(stepFree, list, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/{culture}/safe-places\"", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/{culture}/safe-places/language-test-shop-{culture}\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Find a Safe Place", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Opening times checked", list, StringComparison.Ordinal);
+
+        using var refused = await client.GetAsync($"/{culture}/safe-places?postcode=not+a+postcode");
+        var error = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"<span class=\"govuk-visually-hidden\">{errorPrefix}</span> {postcodeError}", error, StringComparison.Ordinal);
+        Assert.Contains($"<title>{errorPrefix} {heading}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter a postcode, like BH1 1AA", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Safe_Places_page_names_its_days_in_the_visitors_language_and_the_cache_keeps_languages_apart()
+    {
+        await SafePlacesTests.CreatePlaceAsync(_portal, "Language Cache Cafe", "BH15 1AB", SaferBcp.SafePlaces.Models.BcpArea.Poole, 50.716, -1.981);
+        using var client = _portal.Browser();
+        const string Page = "/safe-places/language-cache-cafe";
+
+        var english = WebUtility.HtmlDecode(await client.GetStringAsync(Page));
+        Assert.Contains(">Monday</th>", english, StringComparison.Ordinal);
+        // The same address in Polish right after: the cached English page is not served for it.
+        var polish = WebUtility.HtmlDecode(await client.GetStringAsync("/pl" + Page));
+        Assert.Contains(">poniedziałek</th>", polish, StringComparison.Ordinal);
+        Assert.Contains("Godziny otwarcia", polish, StringComparison.Ordinal);
+        Assert.Contains("Otwarte teraz \u2014 zamknięcie o północy", polish, StringComparison.Ordinal);
+        Assert.Contains("href=\"/pl/safe-places\"", polish, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Monday</th>", polish, StringComparison.Ordinal);
+        var arabic = WebUtility.HtmlDecode(await client.GetStringAsync("/ar" + Page));
+        Assert.Contains(">الاثنين</th>", arabic, StringComparison.Ordinal);
+        Assert.Contains(">Monday</th>", WebUtility.HtmlDecode(await client.GetStringAsync(Page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_survey_list_is_in_the_visitors_language_and_cached_per_language()
+    {
+        using var client = _portal.Browser();
+        var english = await client.GetStringAsync("/surveys");
+        Assert.Contains(">Surveys</h1>", english, StringComparison.Ordinal);
+
+        var polish = WebUtility.HtmlDecode(await client.GetStringAsync("/pl/surveys"));
+        Assert.Contains(">Ankiety</h1>", polish, StringComparison.Ordinal);
+        Assert.Contains("<title>Ankiety", polish, StringComparison.Ordinal);
+        Assert.Contains("Ankiety są anonimowe. Nie zapisujemy, kim jesteś ani skąd odpowiadasz.", polish, StringComparison.Ordinal);
+        Assert.DoesNotContain("Surveys are anonymous", polish, StringComparison.Ordinal);
+
+        var arabic = WebUtility.HtmlDecode(await client.GetStringAsync("/ar/surveys"));
+        Assert.Contains(">الاستبيانات</h1>", arabic, StringComparison.Ordinal);
+        Assert.Contains(">Surveys</h1>", await client.GetStringAsync("/surveys"), StringComparison.Ordinal);
+    }
+
     private static async Task AnswerAsync(HttpClient client, string form, string page, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync($"{form}/{page}");

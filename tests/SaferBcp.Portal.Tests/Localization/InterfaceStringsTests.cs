@@ -5,8 +5,14 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SaferBcp.Cms.Localization;
 using SaferBcp.Forms;
+using SaferBcp.SafePlaces;
+using SaferBcp.SafePlaces.Controllers;
+using SaferBcp.SafePlaces.Models;
+using SaferBcp.SafePlaces.Services;
 using SaferBcp.Support;
 using SaferBcp.Support.Services;
+using SaferBcp.Surveys;
+using SaferBcp.Surveys.Services;
 
 namespace SaferBcp.Portal.Tests.Localization;
 
@@ -16,12 +22,14 @@ namespace SaferBcp.Portal.Tests.Localization;
 /// </summary>
 public sealed partial class InterfaceStringsTests
 {
-    public static TheoryData<string> Resources => new() { nameof(PortalText), nameof(FormsText), nameof(SupportText) };
+    public static TheoryData<string> Resources => new() { nameof(PortalText), nameof(FormsText), nameof(SupportText), nameof(SafePlacesText), nameof(SurveysText) };
 
     private static Type ResourceType(string name) => name switch
     {
         nameof(PortalText) => typeof(PortalText),
         nameof(FormsText) => typeof(FormsText),
+        nameof(SafePlacesText) => typeof(SafePlacesText),
+        nameof(SurveysText) => typeof(SurveysText),
         _ => typeof(SupportText),
     };
 
@@ -29,6 +37,8 @@ public sealed partial class InterfaceStringsTests
     {
         nameof(PortalText) => "src/SaferBcp.Cms/Localization",
         nameof(FormsText) => "modules/SaferBcp.Forms",
+        nameof(SafePlacesText) => "modules/SaferBcp.SafePlaces",
+        nameof(SurveysText) => "modules/SaferBcp.Surveys",
         _ => "modules/SaferBcp.Support",
     };
 
@@ -79,6 +89,8 @@ public sealed partial class InterfaceStringsTests
             (nameof(PortalText), ["themes/SaferBcp.Theme/Views", "src/SaferBcp.Cms/Views"]),
             (nameof(FormsText), ["modules/SaferBcp.Forms"]),
             (nameof(SupportText), ["modules/SaferBcp.Support"]),
+            (nameof(SafePlacesText), ["modules/SaferBcp.SafePlaces"]),
+            (nameof(SurveysText), ["modules/SaferBcp.Surveys"]),
         };
         foreach (var (resource, folders) in sources)
         {
@@ -106,6 +118,61 @@ public sealed partial class InterfaceStringsTests
             .ToList();
         var missing = wording.Where(w => !english.ContainsKey(w)).ToList();
         Assert.True(missing.Count == 0, $"SupportText.resx lacks: {string.Join(" | ", missing)}");
+    }
+
+    [Fact]
+    public void Every_wording_the_locator_builds_is_in_its_resource_file()
+    {
+        var english = Strings(new ResourceManager(typeof(SafePlacesText)), CultureInfo.InvariantCulture);
+        var wording = SafePlaceLabels.Categories.Select(c => c.Label)
+            .Concat(SafePlaceLabels.Areas.Select(a => a.Label))
+            .Concat(SafePlaceLabels.Facilities.Select(f => f.Label))
+            .Concat(SafePlaceLabels.Schemes.Select(s => s.Label))
+            .Concat([PostcodeResolver.NotRecognised, PostcodeResolver.NotFound, PostcodeResolver.NotInList, SafePlacesController.LocationError])
+            .Concat(["less than 0.1 miles away", "1 mile away", "{0} miles away"])
+            .Concat(OpeningWordings())
+            .ToList();
+        var missing = wording.Where(w => !english.ContainsKey(w)).ToList();
+        Assert.True(missing.Count == 0, $"SafePlacesText.resx lacks: {string.Join(" | ", missing)}");
+    }
+
+    [Fact]
+    public void Every_refusal_a_survey_gives_is_in_its_resource_file()
+    {
+        var english = Strings(new ResourceManager(typeof(SurveysText)), CultureInfo.InvariantCulture);
+        var survey = new SaferBcp.Surveys.Models.SurveyPart { OpensOn = new DateOnly(2026, 1, 1), ClosesOn = new DateOnly(2026, 2, 1) };
+        var wording = Enum.GetValues<SaferBcp.Surveys.Models.SurveyStatus>()
+            .Select(status => SurveySchedule.Refusal(status, survey).Wording)
+            .Append(SurveySchedule.Refusal(SaferBcp.Surveys.Models.SurveyStatus.Closed, new SaferBcp.Surveys.Models.SurveyPart()).Wording)
+            .Distinct()
+            .ToList();
+        var missing = wording.Where(w => !english.ContainsKey(w)).ToList();
+        Assert.True(missing.Count == 0, $"SurveysText.resx lacks: {string.Join(" | ", missing)}");
+    }
+
+    /// <summary>Every sentence the opening-hours calculator can give, from places open and closed at different times of the week.</summary>
+    private static IEnumerable<string> OpeningWordings()
+    {
+        static OpeningHours Hours(params (DayOfWeek Day, string Text)[] days)
+        {
+            var part = new SafePlacePart();
+            foreach (var (day, text) in days)
+            {
+                part.Hours[day] = text;
+            }
+
+            return OpeningHours.From(part);
+        }
+
+        var weekdays = Hours((DayOfWeek.Monday, "09:00-17:30"), (DayOfWeek.Tuesday, "09:00-17:30"), (DayOfWeek.Wednesday, "09:00-12:00, 13:00-17:30"), (DayOfWeek.Friday, "09:00-17:30"));
+        var late = Hours((DayOfWeek.Friday, "18:00-24:00"), (DayOfWeek.Saturday, "20:00-02:00"), (DayOfWeek.Sunday, "10:00-12:00"));
+        var always = Hours(Enum.GetValues<DayOfWeek>().Select(d => (d, "00:00-24:00")).ToArray());
+        var onceAWeekLong = Hours((DayOfWeek.Monday, "08:00-24:00"), (DayOfWeek.Tuesday, "00:00-24:00"), (DayOfWeek.Wednesday, "00:00-10:00"));
+        var monday = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        return Enumerable.Range(0, 7 * 24 * 2)
+            .Select(halfHours => monday.AddMinutes(30 * halfHours))
+            .SelectMany(at => new[] { weekdays, late, always, onceAWeekLong, Hours() }.Select(h => OpeningHoursCalculator.StatusAt(h, at).Wording))
+            .Distinct();
     }
 
     private static Dictionary<string, string> Strings(ResourceManager manager, CultureInfo culture)
