@@ -84,13 +84,15 @@ public sealed class AdminSurveyMappingController : AdminControllerBase
         }
         else if (ticked.Count == 0)
         {
-            errors[$"counted-{chosenQuestion.Id}"] = "Select at least one answer to count";
+            errors[$"counted-{chosenQuestion.Id}"] = chosenQuestion.CodedThemes ? "Select at least one theme to count" : "Select at least one answer to count";
         }
         else if (ticked.Any(v => chosenQuestion.Options.All(o => o.Value != v)))
         {
-            errors[$"counted-{chosenQuestion.Id}"] = "Select answers from the list for this question";
+            errors[$"counted-{chosenQuestion.Id}"] = chosenQuestion.CodedThemes
+                ? "One of the themes you selected is no longer in the codebook (it may have been merged or removed). Select the themes again"
+                : "Select answers from the list for this question";
         }
-        else if (chosenQuestion.Options.All(o => ticked.Contains(o.Value)))
+        else if (!chosenQuestion.CodedThemes && chosenQuestion.Options.All(o => ticked.Contains(o.Value)))
         {
             errors[$"counted-{chosenQuestion.Id}"] = "Do not select every answer: the figure would always be 100%";
         }

@@ -212,6 +212,27 @@ public sealed class DatasetStore
         static string Describe(SurveyMapping m) => $"survey {m.SurveyFormId}, question {m.QuestionId}, counting {string.Join(", ", m.CountedOptions())}";
     }
 
+    /// <summary>
+    /// Replaces one counted value with another in every mapping of a survey question (a theme merged into another), so
+    /// the mappings keep counting the same answers; audited like any mapping change. Returns every mapping of the question
+    /// (changed or not: their counts change with the merge too), for the caller to work out again.
+    /// </summary>
+    public async Task<IReadOnlyList<SurveyMapping>> ReplaceCountedOptionAsync(string surveyFormId, string questionId, string from, string into, string summary)
+    {
+        var mappings = await _db.SurveyMappings.Include(m => m.Indicator).Where(m => m.SurveyFormId == surveyFormId && m.QuestionId == questionId).ToListAsync();
+        await using var tx = await _database.BeginTransactionAsync();
+        foreach (var mapping in mappings.Where(m => m.CountedOptions().Contains(from, StringComparer.Ordinal)))
+        {
+            var old = mapping.CountedOptionValues.Replace("\n", ", ");
+            mapping.CountedOptionValues = string.Join('\n', mapping.CountedOptions().Select(v => v == from ? into : v).Distinct(StringComparer.Ordinal));
+            await _audit.WriteAsync("dataset.mapping-changed", "DatasetIndicator", mapping.Indicator!.Code, $"Survey mapping counting {old} → {mapping.CountedOptionValues.Replace("\n", ", ")}. {summary}");
+        }
+
+        await _db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return mappings;
+    }
+
     public Task ClearPublicCacheAsync() => ClearCacheAsync();
 
     public Task AuditExportAsync(string format, int rows) =>

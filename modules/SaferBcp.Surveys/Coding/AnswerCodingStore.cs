@@ -20,9 +20,11 @@ public sealed class AnswerCodingStore
     private readonly SurveyProtector _protector;
     private readonly AuditLog _audit;
     private readonly ChangeAnnouncer _announcer;
+    private readonly SurveyIndicatorSignal _indicators;
 
-    public AnswerCodingStore(SurveyCodingDbContext db, SurveyResponseStore responses, SurveyResultsCache cache, SurveyProtector protector, AuditLog audit, ChangeAnnouncer announcer)
+    public AnswerCodingStore(SurveyCodingDbContext db, SurveyResponseStore responses, SurveyResultsCache cache, SurveyProtector protector, AuditLog audit, ChangeAnnouncer announcer, SurveyIndicatorSignal indicators)
     {
+        _indicators = indicators;
         _announcer = announcer;
         _db = db;
         _responses = responses;
@@ -116,6 +118,9 @@ public sealed class AnswerCodingStore
         }
 
         await _db.SaveChangesAsync(cancellationToken);
+
+        // Indicators mapped to this question's themes are worked out again in the background, as for a new response.
+        _indicators.Notify(survey.ContentItemId, response.ResponseDate);
         if (quote is not null)
         {
             await _audit.WriteAsync("survey.quote.suggested", "SurveyQuote", Id(quote.Id), $"Suggested an answer to \"{survey.Title}\" as a quote");

@@ -13,11 +13,13 @@ public sealed class CodebookStore
 {
     private readonly SurveyCodingDbContext _db;
     private readonly AuditLog _audit;
+    private readonly ThemeMappingFollower _mappings;
 
-    public CodebookStore(SurveyCodingDbContext db, AuditLog audit)
+    public CodebookStore(SurveyCodingDbContext db, AuditLog audit, ThemeMappingFollower mappings)
     {
         _db = db;
         _audit = audit;
+        _mappings = mappings;
     }
 
     /// <summary>The questions answered in the respondent's own words (contact questions are never stored with answers).</summary>
@@ -109,6 +111,7 @@ public sealed class CodebookStore
         _db.Themes.Remove(from);
         await _db.SaveChangesAsync(cancellationToken);
         await _audit.WriteAsync("survey.theme.merged", "SurveyTheme", Id(intoId), $"Merged the theme \"{from.Name}\" into \"{into.Name}\" ({moving.Count} answers)");
+        await _mappings.MergedAsync(surveyId, questionId, from, into, cancellationToken);
         return null;
     }
 

@@ -17,6 +17,10 @@ public static class CodingServices
         services.AddScoped<CodebookStore>();
         services.AddScoped<AnswerCodingStore>();
 
+        // Themes as a source for dataset indicators: the counts, and mappings that follow a merged theme.
+        services.AddScoped<ThemeShareCounter>();
+        services.AddScoped<ThemeMappingFollower>();
+
         // Number keys tick themes on the coding screen (the form works without it).
         services.AddSingleton(new StaticAssetFolder("/survey-coding-assets", new EmbeddedFileProvider(typeof(CodingServices).Assembly, "SaferBcp.Surveys.Coding.Assets")));
         return services;
