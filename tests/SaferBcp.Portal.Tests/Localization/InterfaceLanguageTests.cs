@@ -170,6 +170,73 @@ public sealed partial class InterfaceLanguageTests : IClassFixture<ReferralPorta
         Assert.DoesNotContain("Gdzie mieszkasz?", detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_Arabic_case_review_request_is_stored_with_the_same_answers_and_the_officer_sees_its_language()
+    {
+        var key = await _portal.CreateOfficerAsync("officer-asb-languages", "ASB case review team");
+        using var resident = _portal.Browser();
+        const string ar = "/ar/refer-yourself/asb-case-review";
+        var start = await resident.GetStringAsync(ar);
+        Assert.Contains("اطلب مراجعة قضية سلوك معادٍ للمجتمع (Community Trigger)", start, StringComparison.Ordinal);
+        Assert.Contains("لم يراجع مترجم مؤهل هذه الترجمة بعد", start, StringComparison.Ordinal);
+        Assert.Contains("dir=\"rtl\"", start, StringComparison.Ordinal);
+
+        await AnswerAsync(resident, ar, "danger", new() { ["in-danger"] = "no" });
+        var howMany = await resident.GetStringAsync(ar + "/how-many");
+        Assert.Contains("كم مرة أبلغت عن السلوك المعادي للمجتمع؟", howMany, StringComparison.Ordinal);
+        Assert.Contains("مرتين", howMany, StringComparison.Ordinal);
+        Assert.Contains("value=\"2\"", howMany, StringComparison.Ordinal);
+        await AnswerAsync(resident, ar, "how-many", new() { ["report-count"] = "2" });
+        await AnswerAsync(resident, ar, "about-you", new() { ["name"] = "Samira Haddad-Quill", ["area"] = "christchurch" });
+        var firstReport = await resident.GetStringAsync(ar + "/incident-1");
+        Assert.Contains("شرطة دورست (Dorset Police)", firstReport, StringComparison.Ordinal);
+        Assert.Contains("value=\"police\"", firstReport, StringComparison.Ordinal);
+        await AnswerAsync(resident, ar, "incident-1", new() { ["incident-1-date-day"] = "3", ["incident-1-date-month"] = "9", ["incident-1-date-year"] = "2026", ["incident-1-to"] = "police", ["incident-1-reference"] = "DP-4417" });
+        await AnswerAsync(resident, ar, "incident-2", new() { ["incident-2-date-day"] = "17", ["incident-2-date-month"] = "10", ["incident-2-date-year"] = "2026", ["incident-2-to"] = "council" });
+        await AnswerAsync(resident, ar, "effect", new() { ["behaviour"] = "ضجيج وصراخ كل ليلة", ["on-behalf"] = "no" });
+        await AnswerAsync(resident, ar, "contact-phone", new() { ["safe-phone"] = "07700 900518", ["safe-voicemail"] = "no", ["safe-text"] = "yes" });
+        await AnswerAsync(resident, ar, "contact-email-ok", new() { ["safe-email-ok"] = "no" });
+        await AnswerAsync(resident, ar, "contact-times", new() { ["safe-times"] = "المساء" });
+
+        var check = await resident.GetStringAsync(ar + "/check");
+        Assert.Contains("مرتين", check, StringComparison.Ordinal);
+        Assert.DoesNotContain("How many times have you reported", check, StringComparison.Ordinal);
+        using (var sent = await resident.PostAsync(ar + "/check", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(check) })))
+        {
+            Assert.Equal($"{ar}/confirmation", sent.Headers.Location?.OriginalString);
+        }
+
+        var confirmation = await resident.GetStringAsync(ar + "/confirmation");
+        Assert.Contains("سيتحقق المجلس وشركاؤه", confirmation, StringComparison.Ordinal);
+        var reference = ReferralPortal.Reference(confirmation);
+        Assert.NotEmpty(reference);
+
+        // Stored as an English request is: the same option values (so it reaches the same team), and its language is kept.
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var referral = await scope.ServiceProvider.GetRequiredService<ReferralsDbContext>().Referrals.AsNoTracking().SingleAsync(r => r.Reference == reference);
+            Assert.Equal("ar", referral.Language);
+            Assert.Equal(await _portal.TeamIdAsync("ASB case review team"), referral.TeamId);
+            Assert.Equal("Ask for an anti-social behaviour case review (Community Trigger)", referral.FormTitle);
+            var raw = scope.ServiceProvider.GetRequiredService<SaferBcp.Referrals.Services.ReferralProtector>().UnprotectAnswers(referral.ProtectedAnswers).Raw;
+            Assert.Equal(["2"], raw["report-count"]);
+            Assert.Equal(["christchurch"], raw["area"]);
+            Assert.Equal(["police"], raw["incident-1-to"]);
+            Assert.Equal(["council"], raw["incident-2-to"]);
+        }
+
+        using var officer = _portal.Browser();
+        await ReferralPortal.SignInWithTwoFactorAsync(officer, "officer-asb-languages", key);
+        Assert.Matches(new Regex(Regex.Escape(reference) + "</a>.{0,400}In Arabic", RegexOptions.Singleline), await officer.GetStringAsync("/admin/referrals"));
+        var detail = await officer.GetStringAsync($"/admin/referrals/{reference}");
+        Assert.Contains(">Language</dt><dd class=\"govuk-summary-list__value\">Arabic", detail, StringComparison.Ordinal);
+        // The officer reads the English form's questions and option labels.
+        Assert.Contains("How many times have you reported the anti-social behaviour?", detail, StringComparison.Ordinal);
+        Assert.Contains(">Dorset Police<", detail, StringComparison.Ordinal);
+        Assert.Contains("ضجيج وصراخ كل ليلة", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("شرطة دورست", detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pl", "Dla kogo potrzebujesz wsparcia?", "Wybierz, dla kogo potrzebujesz wsparcia", "Jeśli nie możesz mówić")]
     [InlineData("ar", "لمن تحتاج الدعم؟", "اختر لمن تحتاج الدعم", "إذا لم تستطع الكلام")]
