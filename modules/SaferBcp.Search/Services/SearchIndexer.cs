@@ -32,15 +32,16 @@ public sealed class SearchIndexer
     /// <summary>Applies every change since this node's cursor. Cheap when there is nothing new.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        var last = await _changes.LastIdAsync(cancellationToken);
-        if (last == _index.AppliedChangeId)
-        {
-            return;
-        }
-
+        // Inside the gate: AppliedChangeId moves before the index commits, so a caller that compared it while another
+        // catch-up was indexing could return before the change was searchable.
         await _index.Gate.WaitAsync(cancellationToken);
         try
         {
+            if (await _changes.LastIdAsync(cancellationToken) == _index.AppliedChangeId)
+            {
+                return;
+            }
+
             if (_index.AppliedChangeId < 0)
             {
                 _index.AppliedChangeId = await _changes.GetCursorAsync(Consumer, cancellationToken);
